@@ -1,0 +1,65 @@
+# Copyright 2026 OCOP for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class OcopCriterion(models.Model):
+    """A node of a criteria set: part (A/B/C) -> section -> criterion ->
+    sub-criterion. A node with options is a leaf: the evaluator ticks exactly
+    one of its options."""
+
+    _name = "ocop.criterion"
+    _description = "OCOP Criterion"
+    _order = "set_id, sequence, id"
+    _parent_store = True
+
+    set_id = fields.Many2one(
+        "ocop.criteria.set", required=True, index=True, ondelete="cascade"
+    )
+    parent_id = fields.Many2one("ocop.criterion", index=True, ondelete="cascade")
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("ocop.criterion", "parent_id")
+    level = fields.Selection(
+        [
+            ("part", "Part"),
+            ("section", "Section"),
+            ("criterion", "Criterion"),
+            ("sub", "Sub-criterion"),
+        ],
+        required=True,
+    )
+    code = fields.Char(required=True, help="Numbering as printed (A, 1, 1.1, 6.1.1).")
+    name = fields.Text(required=True, help="Wording as printed in the decision.")
+    max_points = fields.Float(string="Points", digits=(5, 2))
+    sequence = fields.Integer(default=10)
+    notes = fields.Text(help="Rows printed without points: requirements, notes.")
+    knockout_rule = fields.Text(
+        help="\"Bị loại nếu…\" or \"không đánh giá các bước tiếp theo\": when it "
+        "applies, the dossier is rejected."
+    )
+    scoring_note = fields.Text()
+    option_ids = fields.One2many("ocop.criterion.option", "criterion_id", string="Options")
+    is_leaf = fields.Boolean(compute="_compute_is_leaf", store=True, index=True)
+    part_code = fields.Char(
+        compute="_compute_part_code", store=True, index=True, recursive=True
+    )
+    has_min_star = fields.Boolean(compute="_compute_is_leaf", store=True)
+
+    @api.depends("option_ids", "option_ids.min_star")
+    def _compute_is_leaf(self):
+        for node in self:
+            node.is_leaf = bool(node.option_ids)
+            node.has_min_star = any(node.option_ids.mapped("min_star"))
+
+    @api.depends("level", "code", "parent_id.part_code")
+    def _compute_part_code(self):
+        for node in self:
+            node.part_code = node.code if node.level == "part" else node.parent_id.part_code
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for node in self:
+            text = (node.name or "").split("\n")[0]
+            if len(text) > 80:
+                text = text[:77] + "…"
+            node.display_name = f"{node.code}. {text}"

@@ -1,0 +1,37 @@
+# Copyright 2026 OCOP for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+class OcopCriterionOption(models.Model):
+    """A box of a leaf criterion. ``min_star`` is the asterisk marker printed
+    after the option: the minimum a product must reach on that criterion to be
+    rated that many stars."""
+
+    _name = "ocop.criterion.option"
+    _description = "OCOP Criterion Option"
+    _order = "criterion_id, sequence, id"
+
+    criterion_id = fields.Many2one(
+        "ocop.criterion", required=True, index=True, ondelete="cascade"
+    )
+    set_id = fields.Many2one(related="criterion_id.set_id", store=True, index=True)
+    name = fields.Text(required=True)
+    points = fields.Float(digits=(5, 2))
+    min_star = fields.Integer(
+        string="Minimum for Stars",
+        default=0,
+        help="3, 4 or 5 when the option is printed with ***, **** or *****.",
+    )
+    case_label = fields.Char(
+        string="Case",
+        help="Set 26 offers alternative cases (Trường hợp 1/2); only the options "
+        "of the applicable case are used.",
+    )
+    sequence = fields.Integer(default=10)
+
+    @api.depends("name", "points", "min_star")
+    def _compute_display_name(self):
+        for option in self:
+            stars = "*" * option.min_star if option.min_star else ""
+            points = ("%.2f" % option.points).rstrip("0").rstrip(".")
+            option.display_name = f"[{points}] {option.name} {stars}".strip()

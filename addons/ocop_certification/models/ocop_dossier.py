@@ -1,0 +1,738 @@
+# Copyright 2026 OCOP for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .. import scoring
+
+# The documents of a dossier (QĐ 26/2026, Điều 7): Mẫu 01, Mẫu 02 and the
+# evidence the criteria ask for.
+DEFAULT_DOCUMENTS = [
+    ("form_01", "Phiếu đăng ký sản phẩm (Mẫu 01)", True),
+    ("form_02", "Báo cáo tự đánh giá sản phẩm (Mẫu 02)", True),
+    ("business_registration", "Giấy đăng ký kinh doanh / hợp đồng hợp tác", True),
+    ("food_safety", "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm "
+     "(hoặc cam kết, theo quy định)", True),
+    ("quality_standard", "Bản công bố tiêu chuẩn chất lượng sản phẩm", True),
+    ("test_results", "Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, an toàn "
+     "thực phẩm", True),
+    ("label", "Nhãn sản phẩm và bao bì", True),
+    ("product_story", "Câu chuyện sản phẩm", False),
+    ("other_evidence", "Tài liệu minh chứng khác (nếu có)", False),
+]
+
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Filed with the Commune"),
+    ("commune_checked", "Checked by the Commune"),
+    ("received", "Received by the Programme Office"),
+    ("reviewed", "Reviewed by the Advisory Team"),
+    ("council", "In Council"),
+    ("scored", "Scored"),
+    ("forwarded", "Forwarded"),
+    ("recognised", "Recognised"),
+    ("not_recognised", "Not Recognised"),
+    ("rejected", "Rejected"),
+]
+
+
+class OcopDossier(models.Model):
+    """A product's evaluation dossier (hồ sơ đánh giá, phân hạng)."""
+
+    _name = "ocop.dossier"
+    _description = "OCOP Evaluation Dossier"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    product_id = fields.Many2one(
+        "ocop.product", required=True, index=True, ondelete="restrict", tracking=True
+    )
+    product_code = fields.Char(related="product_id.code", string="Product Code")
+    producer_id = fields.Many2one(
+        related="product_id.producer_id", store=True, index=True, string="Producer"
+    )
+    commune_id = fields.Many2one(
+        related="product_id.commune_id", store=True, index=True, string="Commune"
+    )
+    province_id = fields.Many2one(
+        related="product_id.province_id", store=True, index=True, string="Province"
+    )
+    product_group_id = fields.Many2one(
+        related="product_id.product_group_id", store=True, string="Product Set"
+    )
+    year = fields.Integer(
+        default=lambda self: fields.Date.context_today(self).year,
+        required=True,
+        tracking=True,
+    )
+    round = fields.Selection(
+        [("1", "Round 1 (first half)"), ("2", "Round 2 (second half)")],
+        default="1",
+        required=True,
+        help="Provincial councils score at least twice a year: before 30/6 the "
+        "dossiers filed before 30/4, before 30/12 those filed before 30/10.",
+    )
+    dossier_type = fields.Selection(
+        [("first", "First Rating"), ("upgrade", "Upgrade"), ("rerating", "Re-rating")],
+        string="Type",
+        default="first",
+        required=True,
+        tracking=True,
+    )
+    date_filed = fields.Date(
+        string="Filed On", default=fields.Date.context_today, tracking=True
+    )
+    framework_id = fields.Many2one(
+        "ocop.framework",
+        compute="_compute_framework_id",
+        store=True,
+        readonly=False,
+        ondelete="restrict",
+        tracking=True,
+    )
+    framework_auto_id = fields.Many2one(
+        "ocop.framework",
+        compute="_compute_framework_auto_id",
+        string="Framework in Force",
+    )
+    framework_override_reason = fields.Char(
+        tracking=True,
+        help="Why this dossier follows another framework than the one in force "
+        "on its filing date.",
+    )
+    criteria_set_id = fields.Many2one(
+        "ocop.criteria.set",
+        compute="_compute_criteria_set_id",
+        store=True,
+        readonly=False,
+        ondelete="restrict",
+        tracking=True,
+    )
+    # Mẫu 01 — registration
+    registration_note = fields.Text(string="Registration (Mẫu 01)")
+    # Mẫu 02 — self-assessment report
+    certificates_held = fields.Text(
+        string="Registrations and Certificates Held",
+        help="Food safety, quality standards, trademarks, VietGAP, organic…",
+    )
+    plan_results = fields.Text(string="Results of the Business Plan")
+    self_score = fields.Float(string="Self-assessed Score")
+    self_assessment = fields.Text(string="Self-assessment and Evidence")
+    sample_count = fields.Integer(
+        string="Samples",
+        compute="_compute_sample_count",
+        store=True,
+        readonly=False,
+        help="5 product samples; none for tourism services (set 26).",
+    )
+    samples_received = fields.Date()
+    document_ids = fields.One2many(
+        "ocop.dossier.document", "dossier_id", string="Documents", copy=True
+    )
+    documents_complete = fields.Boolean(compute="_compute_documents_complete")
+    # Knock-outs at dossier level
+    knockout_forged = fields.Boolean(string="Forged Dossier", tracking=True)
+    knockout_food_safety = fields.Boolean(
+        string="No Food-safety Certificate", tracking=True
+    )
+    knockout_note = fields.Text(string="Knock-out Finding")
+    # Commune's check (Mẫu 03)
+    commune_deadline = fields.Date(
+        compute="_compute_commune_deadline",
+        store=True,
+        help="15 working days from filing (weekends and the company's public "
+        "holidays excluded).",
+    )
+    commune_overdue = fields.Boolean(compute="_compute_commune_overdue")
+    commune_raw_material = fields.Text(string="Local Raw Material")
+    commune_labour = fields.Text(string="Local Labour")
+    commune_idea_origin = fields.Text(string="Origin of the Idea")
+    commune_identity = fields.Text(string="Local Identity")
+    commune_conclusion = fields.Selection(
+        [("agree", "Forward to the Province"), ("disagree", "Do Not Forward")],
+        tracking=True,
+    )
+    commune_conclusion_note = fields.Text(string="Commune's Conclusion")
+    commune_checked_on = fields.Date(readonly=True, copy=False)
+    commune_checked_by = fields.Many2one("res.users", readonly=True, copy=False)
+    # Intake and review
+    return_reason = fields.Text(tracking=True, copy=False)
+    review_note = fields.Text(string="Advisory Team's Review")
+    # Council
+    session_id = fields.Many2one(
+        "ocop.council.session", index=True, tracking=True, copy=False,
+        ondelete="restrict",
+    )
+    council_id = fields.Many2one(related="session_id.council_id", store=True)
+    council_level = fields.Selection(related="session_id.level", store=True)
+    evaluation_ids = fields.One2many("ocop.evaluation", "dossier_id")
+    average_total = fields.Float(readonly=True, copy=False, tracking=True)
+    average_a = fields.Float(string="Average A", readonly=True, copy=False)
+    average_b = fields.Float(string="Average B", readonly=True, copy=False)
+    average_c = fields.Float(string="Average C", readonly=True, copy=False)
+    spread = fields.Float(readonly=True, copy=False)
+    rescoring_required = fields.Boolean(readonly=True, copy=False)
+    band_stars = fields.Integer(readonly=True, copy=False)
+    cap_stars = fields.Integer(string="Minimum Stars Reached", readonly=True, copy=False)
+    result_stars = fields.Integer(readonly=True, copy=False, tracking=True)
+    result_note = fields.Text(readonly=True, copy=False)
+    potential_five_star = fields.Boolean(readonly=True, copy=False)
+    next_level = fields.Selection(
+        [("district", "District"), ("province", "Province"), ("central", "Central")],
+        readonly=True,
+        copy=False,
+    )
+    rejection_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    # Decision
+    decision_number = fields.Char(tracking=True, copy=False)
+    decision_date = fields.Date(tracking=True, copy=False)
+    decision_signer = fields.Char(copy=False)
+    decision_level = fields.Selection(
+        [("district", "District"), ("province", "Province"), ("central", "Central")],
+        copy=False,
+    )
+    certificate_id = fields.Many2one("ocop.certificate", readonly=True, copy=False)
+    state = fields.Selection(
+        STATES, default="draft", required=True, tracking=True, index=True, copy=False
+    )
+    color = fields.Integer()
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name)", "The dossier reference must be unique."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Defaults and computes
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("ocop.dossier") or "/"
+            if "document_ids" not in vals:
+                vals["document_ids"] = [
+                    Command.create({"code": code, "name": name, "required": required})
+                    for code, name, required in DEFAULT_DOCUMENTS
+                ]
+        return super().create(vals_list)
+
+    @api.depends("date_filed")
+    def _compute_framework_auto_id(self):
+        Framework = self.env["ocop.framework"]
+        for dossier in self:
+            dossier.framework_auto_id = Framework._framework_on(
+                dossier.date_filed or fields.Date.today()
+            )
+
+    @api.depends("date_filed")
+    def _compute_framework_id(self):
+        """The framework in force on the filing date, unless overridden with
+        a reason."""
+        for dossier in self:
+            if not dossier.framework_id or not dossier.framework_override_reason:
+                dossier.framework_id = dossier.framework_auto_id
+
+    @api.depends("framework_id", "product_group_id")
+    def _compute_criteria_set_id(self):
+        Set = self.env["ocop.criteria.set"]
+        for dossier in self:
+            if not dossier.framework_id or not dossier.product_group_id:
+                continue
+            cset = Set.search(
+                [
+                    ("framework_id", "=", dossier.framework_id.id),
+                    ("product_group_id", "=", dossier.product_group_id.id),
+                ],
+                limit=1,
+            ) or Set.search(
+                [
+                    ("framework_id.classification", "=", dossier.framework_id.classification),
+                    ("product_group_id", "=", dossier.product_group_id.id),
+                ],
+                limit=1,
+            )
+            dossier.criteria_set_id = cset
+
+    @api.depends("product_group_id.set_no")
+    def _compute_sample_count(self):
+        for dossier in self:
+            dossier.sample_count = 0 if dossier.product_group_id.set_no == 26 else 5
+
+    @api.depends("document_ids.required", "document_ids.attachment_ids")
+    def _compute_documents_complete(self):
+        for dossier in self:
+            dossier.documents_complete = all(
+                doc.attachment_ids for doc in dossier.document_ids if doc.required
+            )
+
+    @api.depends("date_filed", "state", "framework_id.commune_check_working_days")
+    def _compute_commune_deadline(self):
+        calendar = self.env.company.resource_calendar_id
+        for dossier in self:
+            if not dossier.date_filed:
+                dossier.commune_deadline = False
+                continue
+            days = dossier.framework_id.commune_check_working_days or 15
+            dossier.commune_deadline = self._add_working_days(
+                calendar, dossier.date_filed, days
+            )
+
+    @api.model
+    def _add_working_days(self, calendar, start, days):
+        """The date ``days`` working days after ``start`` by the company's
+        working schedule (weekends and public holidays are not counted)."""
+        start_dt = datetime.combine(start, time(23, 59, 59))
+        if calendar:
+            end = calendar.plan_days(days, start_dt, compute_leaves=True)
+            if end:
+                return end.date()
+        # No schedule: Monday to Friday.
+        current, added = start, 0
+        while added < days:
+            current = fields.Date.add(current, days=1)
+            if current.weekday() < 5:
+                added += 1
+        return current
+
+    def _compute_commune_overdue(self):
+        today = fields.Date.context_today(self)
+        for dossier in self:
+            dossier.commune_overdue = (
+                dossier.state == "submitted"
+                and dossier.commune_deadline
+                and dossier.commune_deadline < today
+            )
+
+    @api.depends("product_id", "name")
+    def _compute_display_name(self):
+        for dossier in self:
+            dossier.display_name = f"{dossier.name} - {dossier.product_id.name or ''}"
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for dossier in self:
+            dossier.access_url = f"/my/ocop/dossiers/{dossier.id}"
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    @api.constrains("framework_id", "framework_override_reason", "date_filed")
+    def _check_framework_override(self):
+        Framework = self.env["ocop.framework"]
+        for dossier in self:
+            auto = Framework._framework_on(dossier.date_filed or fields.Date.today())
+            if dossier.framework_id != auto and not dossier.framework_override_reason:
+                raise ValidationError(
+                    _(
+                        "%(framework)s is not the framework in force on %(date)s "
+                        "(%(auto)s): give the reason for the override.",
+                        framework=dossier.framework_id.name,
+                        date=dossier.date_filed,
+                        auto=auto.name,
+                    )
+                )
+
+    @api.constrains("criteria_set_id", "framework_id")
+    def _check_criteria_set(self):
+        for dossier in self:
+            cset = dossier.criteria_set_id
+            if cset and cset.framework_id.classification != dossier.framework_id.classification:
+                raise ValidationError(
+                    _("The criteria set %(set)s does not belong to %(framework)s.",
+                      set=cset.name, framework=dossier.framework_id.name)
+                )
+
+    def _check_state(self, allowed, action):
+        labels = dict(STATES)
+        for dossier in self:
+            if dossier.state not in allowed:
+                raise UserError(
+                    _(
+                        "%(action)s: the dossier %(name)s is %(state)s.",
+                        action=action,
+                        name=dossier.name,
+                        state=labels[dossier.state],
+                    )
+                )
+
+    def _check_ready_for_council(self):
+        self._check_state(("reviewed", "council", "scored"), _("Council"))
+        for dossier in self:
+            if not dossier.criteria_set_id:
+                raise UserError(
+                    _("Choose the criteria set of %(name)s.", name=dossier.name)
+                )
+
+    # ------------------------------------------------------------------
+    # Workflow up to the council
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        """The producer files the dossier with the commune."""
+        self._check_state(("draft",), _("Filing"))
+        for dossier in self:
+            missing = dossier.document_ids.filtered(
+                lambda d: d.required and not d.attachment_ids
+            )
+            if missing:
+                raise UserError(
+                    _("Attach the required documents first: %(docs)s",
+                      docs=", ".join(missing.mapped("name")))
+                )
+        self.write({"state": "submitted", "date_filed": fields.Date.context_today(self)})
+        for dossier in self:
+            for user in dossier._commune_officers():
+                dossier.activity_schedule(
+                    "ocop_certification.mail_activity_type_commune_check",
+                    user_id=user.id,
+                    date_deadline=dossier.commune_deadline,
+                )
+
+    def _commune_officers(self):
+        self.ensure_one()
+        group = self.env.ref("ocop_management.group_ocop_commune_officer")
+        return group.users.filtered(
+            lambda u: not u.has_group("ocop_management.group_ocop_programme_officer")
+            and self.commune_id
+            in self.env["ocop.admin.unit"].search(
+                [("id", "child_of", u.ocop_admin_unit_ids.ids)]
+            )
+        )
+
+    def _programme_officers(self):
+        self.ensure_one()
+        group = self.env.ref("ocop_management.group_ocop_programme_officer")
+        return group.users.filtered(
+            lambda u: not u.has_group("ocop_management.group_ocop_manager")
+            and self.commune_id
+            in self.env["ocop.admin.unit"].search(
+                [("id", "child_of", u.ocop_admin_unit_ids.ids)]
+            )
+        )
+
+    def action_commune_check(self):
+        """The commune records Mẫu 03 and forwards (or not) to the province."""
+        self._check_state(("submitted",), _("Commune check"))
+        for dossier in self:
+            missing = [
+                label
+                for field_name, label in (
+                    ("commune_raw_material", _("local raw material")),
+                    ("commune_labour", _("local labour")),
+                    ("commune_idea_origin", _("origin of the idea")),
+                    ("commune_identity", _("local identity")),
+                    ("commune_conclusion", _("conclusion")),
+                )
+                if not dossier[field_name]
+            ]
+            if missing:
+                raise UserError(
+                    _("Complete the commune's assessment (Mẫu 03): %(fields)s.",
+                      fields=", ".join(missing))
+                )
+        for dossier in self:
+            dossier.write(
+                {
+                    "state": "commune_checked"
+                    if dossier.commune_conclusion == "agree"
+                    else "draft",
+                    "commune_checked_on": fields.Date.context_today(self),
+                    "commune_checked_by": self.env.uid,
+                    "return_reason": False
+                    if dossier.commune_conclusion == "agree"
+                    else dossier.commune_conclusion_note,
+                }
+            )
+            dossier.activity_feedback(
+                ["ocop_certification.mail_activity_type_commune_check"]
+            )
+            if dossier.commune_conclusion == "agree":
+                for user in dossier._programme_officers():
+                    dossier.activity_schedule(
+                        "mail.mail_activity_data_todo",
+                        user_id=user.id,
+                        summary=_("Take in the dossier %(name)s", name=dossier.name),
+                    )
+
+    def action_receive(self):
+        self._check_state(("commune_checked",), _("Intake"))
+        self.write({"state": "received", "return_reason": False})
+
+    def action_return(self, reason=None):
+        """The programme office returns the dossier for completion."""
+        self._check_state(("commune_checked", "received", "reviewed"), _("Return"))
+        if not reason:
+            raise UserError(_("Say what the dossier lacks."))
+        self.write({"state": "draft", "return_reason": reason})
+        for dossier in self:
+            dossier.message_post(
+                body=_("Dossier returned for completion: %(reason)s", reason=reason),
+                partner_ids=dossier.producer_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def action_review(self):
+        self._check_state(("received",), _("Review"))
+        self.write({"state": "reviewed"})
+
+    def action_open_return_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ocop.dossier.return",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_dossier_id": self.id},
+        }
+
+    def action_reject_knockout(self):
+        """Reject the dossier on a dossier-level knock-out."""
+        for dossier in self:
+            reasons = dossier._dossier_knockouts()
+            if not reasons:
+                raise UserError(_("Record the knock-out finding first."))
+            dossier._reject(reasons)
+
+    def _dossier_knockouts(self):
+        self.ensure_one()
+        reasons = []
+        if self.knockout_forged:
+            reasons.append(_("Forged dossier"))
+        if self.knockout_food_safety:
+            reasons.append(
+                _("No food-safety establishment certificate as required")
+            )
+        return reasons
+
+    def _reject(self, reasons):
+        self.ensure_one()
+        legal = self.criteria_set_id.rejection_rule or ""
+        text = "; ".join(reasons)
+        if legal:
+            text = _("%(reasons)s. Legal basis: %(rule)s", reasons=text, rule=legal)
+        self.write(
+            {"state": "rejected", "rejection_reason": text, "result_stars": 0}
+        )
+        self._notify_result()
+
+    # ------------------------------------------------------------------
+    # Results
+    # ------------------------------------------------------------------
+    def _requirements(self):
+        """Minimum-star requirements of the dossier's criteria set (one query)."""
+        self.ensure_one()
+        rows = self.env["ocop.criterion.option"].search_read(
+            [("set_id", "=", self.criteria_set_id.id), ("min_star", ">", 0)],
+            ["criterion_id", "points", "min_star"],
+            load=None,
+        )
+        return scoring.minima_requirements(
+            (row["criterion_id"], row["points"], row["min_star"]) for row in rows
+        )
+
+    def _submitted_sheets(self):
+        """The submitted sheets of the current session, as scoring.Sheet, read
+        with a constant number of queries whatever the number of criteria and
+        members."""
+        self.ensure_one()
+        evaluations = self.env["ocop.evaluation"].search(
+            [
+                ("dossier_id", "=", self.id),
+                ("session_id", "=", self.session_id.id),
+                ("state", "=", "submitted"),
+            ]
+        )
+        rows = self.env["ocop.evaluation.line"].search_read(
+            [("evaluation_id", "in", evaluations.ids)],
+            ["evaluation_id", "criterion_id", "points", "part_code", "knockout",
+             "option_id"],
+            load=None,
+        )
+        knockout_rules = {}
+        knocked = [row["criterion_id"] for row in rows if row["knockout"]]
+        if knocked:
+            for criterion in self.env["ocop.criterion"].browse(set(knocked)):
+                knockout_rules[criterion.id] = _(
+                    "Criterion %(code)s: %(rule)s",
+                    code=criterion.code,
+                    rule=criterion.knockout_rule,
+                )
+        sheets = {
+            ev: scoring.Sheet(member=ev, ticks={}, parts={}, knockouts=())
+            for ev in evaluations.ids
+        }
+        for row in rows:
+            sheet = sheets[row["evaluation_id"]]
+            sheet.ticks[row["criterion_id"]] = row["points"] if row["option_id"] else None
+            sheet.parts[row["criterion_id"]] = row["part_code"]
+            if row["knockout"]:
+                sheet.knockouts = (*sheet.knockouts, knockout_rules[row["criterion_id"]])
+        return list(sheets.values())
+
+    def _compute_council_result(self):
+        """Compute the council's result from the submitted sheets (scoring.py)."""
+        for dossier in self:
+            if not dossier.session_id:
+                continue
+            council = dossier.session_id.council_id
+            framework = dossier.framework_id
+            params = framework._scoring_params()
+            result = scoring.council_result(
+                dossier._submitted_sheets(),
+                dossier._requirements(),
+                bands=params["bands"],
+                max_spread=council.max_spread,
+                minima_rule=council.minima_rule,
+                use_minima=params["use_minima"],
+                min_certified_stars=params["min_certified_stars"],
+                dossier_knockouts=dossier._dossier_knockouts(),
+            )
+            dossier.write(
+                {
+                    "average_total": result.average_total,
+                    "average_a": result.average_parts.get("A", 0.0),
+                    "average_b": result.average_parts.get("B", 0.0),
+                    "average_c": result.average_parts.get("C", 0.0),
+                    "spread": result.spread,
+                    "rescoring_required": result.rescoring_required,
+                    "band_stars": result.band,
+                    "cap_stars": result.cap,
+                    "result_stars": result.stars,
+                    "rejection_reason": "; ".join(result.knockout_reasons) or False,
+                }
+            )
+
+    def _apply_council_result(self):
+        """At the close of the session: reject, forward or propose recognition."""
+        for dossier in self:
+            if dossier.rejection_reason:
+                dossier._reject([dossier.rejection_reason])
+                continue
+            framework = dossier.framework_id
+            step, level = scoring.next_step(
+                dossier.result_stars,
+                dossier.council_level,
+                {
+                    3: framework.recognition_level_3,
+                    4: framework.recognition_level_4,
+                    5: framework.recognition_level_5,
+                },
+                framework.min_certified_stars,
+            )
+            vals = {"next_level": level or False}
+            if step == "not_recognised":
+                vals.update(
+                    state="not_recognised",
+                    result_note=_(
+                        "%(avg)s points: %(stars)s stars, below the stars that are "
+                        "recognised.",
+                        avg=dossier.average_total,
+                        stars=dossier.result_stars,
+                    ),
+                )
+            elif step == "forward":
+                vals.update(
+                    state="forwarded",
+                    potential_five_star=dossier.result_stars == 5,
+                    result_note=_(
+                        "%(avg)s points (%(stars)s stars): forwarded to the "
+                        "%(level)s council.",
+                        avg=dossier.average_total,
+                        stars=dossier.result_stars,
+                        level=dict(self._fields["next_level"].selection)[level],
+                    ),
+                )
+            else:
+                vals.update(
+                    state="scored",
+                    decision_level=level,
+                    result_note=_(
+                        "%(avg)s points: %(stars)s stars, to be recognised by the "
+                        "%(level)s.",
+                        avg=dossier.average_total,
+                        stars=dossier.result_stars,
+                        level=dict(self._fields["next_level"].selection)[level],
+                    ),
+                )
+            dossier.write(vals)
+            if step == "forward":
+                dossier.message_post(body=dossier.result_note)
+            else:
+                dossier._notify_result()
+
+    def action_send_to_next_level(self, session):
+        """A forwarded dossier joins a session of the next level's council."""
+        self._check_state(("forwarded",), _("Next level"))
+        if session.level != self.mapped("next_level")[0]:
+            raise UserError(_("Choose a session of the %(level)s council.",
+                              level=self.mapped("next_level")[0]))
+        self.write({"session_id": session.id, "state": "reviewed"})
+
+    def action_record_decision(self, number, date, signer):
+        """The competent level recognises the stars: decision and certificate."""
+        self._check_state(("scored",), _("Decision"))
+        if not (number and date and signer):
+            raise UserError(_("Give the decision's number, date and signer."))
+        certificates = self.env["ocop.certificate"]
+        for dossier in self:
+            dossier.write(
+                {
+                    "decision_number": number,
+                    "decision_date": date,
+                    "decision_signer": signer,
+                    "state": "recognised",
+                }
+            )
+            certificates |= dossier._issue_certificate()
+        return certificates
+
+    def action_open_decision_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ocop.dossier.decision",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_dossier_ids": self.ids},
+        }
+
+    def _issue_certificate(self):
+        self.ensure_one()
+        certificate = self.env["ocop.certificate"].create(
+            {
+                "dossier_id": self.id,
+                "product_id": self.product_id.id,
+                "stars": self.result_stars,
+                "framework_id": self.framework_id.id,
+                "issuing_level": self.decision_level,
+                "issue_date": self.decision_date,
+                "decision_number": self.decision_number,
+                "decision_signer": self.decision_signer,
+                "score": self.average_total,
+            }
+        )
+        self.certificate_id = certificate
+        self._notify_result()
+        return certificate
+
+    def _notify_result(self):
+        """Mail the producer and the commune's officers the result."""
+        template = self.env.ref("ocop_certification.mail_template_dossier_result")
+        for dossier in self:
+            partners = dossier.producer_id | dossier._commune_officers().partner_id
+            dossier.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=partners.ids,
+            )
+
+    def action_view_evaluations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ocop_certification.ocop_evaluation_action"
+        )
+        action["domain"] = [("dossier_id", "=", self.id)]
+        return action
+

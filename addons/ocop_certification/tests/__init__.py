@@ -1,0 +1,3 @@
+from . import test_evaluation
+from . import test_criteria
+from . import test_criteria_import_export

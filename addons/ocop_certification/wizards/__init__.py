@@ -1,0 +1,4 @@
+from . import ocop_dossier_return
+from . import ocop_dossier_decision
+from . import ocop_evaluation_reopen
+from . import ocop_session_forward
