@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "application": False,
     "installable": True,
-    "depends": ["ocop_management", "calendar", "resource"],
+    "depends": ["ocop_management", "calendar", "resource", "portal"],
     "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/ir.model.access.csv",
@@ -26,6 +26,7 @@
         "views/ocop_dossier_views.xml",
         "views/ocop_council_views.xml",
         "views/ocop_wizard_views.xml",
+        "views/ocop_portal_templates.xml",
         "views/ocop_certification_menus.xml",
     ],
 }

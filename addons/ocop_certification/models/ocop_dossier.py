@@ -158,6 +158,7 @@ class OcopDossier(models.Model):
         tracking=True,
     )
     commune_conclusion_note = fields.Text(string="Commune's Conclusion")
+    commune_reminder_sent = fields.Boolean(readonly=True, copy=False)
     commune_checked_on = fields.Date(readonly=True, copy=False)
     commune_checked_by = fields.Many2one("res.users", readonly=True, copy=False)
     # Intake and review
@@ -413,6 +414,33 @@ class OcopDossier(models.Model):
                 [("id", "child_of", u.ocop_admin_unit_ids.ids)]
             )
         )
+
+    @api.model
+    def _cron_commune_check_reminders(self, days_before=3):
+        """Remind the commune, once, that a dossier's check falls due soon (or
+        is overdue: a missed run is caught up the next day)."""
+        limit = fields.Date.add(fields.Date.context_today(self), days=days_before)
+        dossiers = self.search(
+            [
+                ("state", "=", "submitted"),
+                ("commune_reminder_sent", "=", False),
+                ("commune_deadline", "<=", limit),
+            ]
+        )
+        for dossier in dossiers:
+            dossier.message_post(
+                body=_(
+                    "Reminder: the commune's check (Mẫu 03) of %(name)s is due on "
+                    "%(deadline)s (%(days)s working days from filing).",
+                    name=dossier.name,
+                    deadline=dossier.commune_deadline,
+                    days=dossier.framework_id.commune_check_working_days,
+                ),
+                partner_ids=dossier._commune_officers().partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        dossiers.write({"commune_reminder_sent": True})
+        return dossiers
 
     def action_commune_check(self):
         """The commune records Mẫu 03 and forwards (or not) to the province."""
