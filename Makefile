@@ -7,6 +7,7 @@
 #   make test   lint, then install the addons in a throwaway database and run all tests
 #   make lint   ruff + pylint-odoo
 #   make deps   only install the dependencies
+#   make readme rebuild each addon's README.rst from its readme/*.md
 #
 # Variables (override on the command line, e.g. `make test PYTEST_ARGS="-k tour"`):
 PYTHON         ?= python3
@@ -44,7 +45,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 HARNESS := tests/harness
 
-.PHONY: help demo stop test lint deps
+.PHONY: help demo stop test lint deps readme
 help:
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
 
@@ -62,3 +63,6 @@ lint:
 
 deps:
 	@bash $(HARNESS)/deps.sh
+
+readme:
+	@$(PYTHON) $(HARNESS)/readme.py addons

@@ -4,6 +4,7 @@
 
 import base64
 import io
+from unittest.mock import patch
 
 from openpyxl import Workbook, load_workbook
 
@@ -191,6 +192,20 @@ class TestCriteriaImportExport(TransactionCase):
         rows[self._row_index("option", parent_code="1.1") + 2][4] = 2
         with self.assertRaises(UserError):
             self._import(rows, mode="replace", set_id=target.id)
+        self.assertEqual(self._tree(target), tree)
+
+    def test_replace_refused_when_the_set_is_used(self):
+        action = self._import(self.rows)
+        target = self.Set.browse(action["res_id"])
+        self.assertEqual(self.Import._dependents(target), [])
+        tree = self._tree(target)
+        ImportModel = type(self.Import)
+        with patch.object(
+            ImportModel, "_dependents", return_value=[("Evaluation Line", 3)]
+        ):
+            with self.assertRaises(UserError) as caught:
+                self._import(self.rows, mode="replace", set_id=target.id)
+        self.assertIn("3 Evaluation Line", str(caught.exception))
         self.assertEqual(self._tree(target), tree)
 
     def test_non_numeric_points_on_row_7(self):

@@ -292,6 +292,7 @@ class OcopCriteriaSetImport(models.TransientModel):
         errors = []
         nodes = []
         by_code = {}
+        rejected = set()  # codes of the node rows refused
         for number, values in raw_rows[1:]:
             cells = {
                 column: values[position] if position < len(values) else None
@@ -300,15 +301,20 @@ class OcopCriteriaSetImport(models.TransientModel):
             if all(_text(value) == "" for value in cells.values()):
                 continue
             row, row_errors = self._parse_cells(number, cells)
-            if row.type in NODE_TYPES:
+            if row.parent_code in rejected:
+                # Its parent row is already reported: do not add "not found".
+                row_errors.append(None)
+            elif row.type in NODE_TYPES:
                 row_errors += self._node_placement_errors(row, by_code)
             elif row.type == OPTION_TYPE:
                 row_errors += self._option_placement_errors(row, by_code)
             if row_errors:
-                errors.extend(
-                    _("Row %(row)s: %(reason)s.", row=number, reason=reason)
-                    for reason in row_errors
-                )
+                if row.type != OPTION_TYPE and row.code:
+                    rejected.add(row.code)
+                for reason in filter(None, row_errors):
+                    errors.append(
+                        _("Row %(row)s: %(reason)s.", row=number, reason=reason)
+                    )
             elif row.type == OPTION_TYPE:
                 by_code[row.parent_code].options.append(row)
             else:
@@ -364,10 +370,12 @@ class OcopCriteriaSetImport(models.TransientModel):
     # ------------------------------------------------------------------ writing
 
     def _dependents(self, criteria_set):
-        """Records of other models pointing at the set's criteria or options
-        (evaluations, ...): ``[(model description, count)]``."""
+        """Records of other models pointing at the set, its criteria or its
+        options (dossiers, evaluations, ...): ``[(model description, count)]``.
+        """
         criteria = criteria_set.criterion_ids
         targets = {
+            "ocop.criteria.set": criteria_set.ids,
             "ocop.criterion": criteria.ids,
             "ocop.criterion.option": criteria.option_ids.ids,
         }
