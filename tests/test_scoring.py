@@ -13,9 +13,14 @@ _spec.loader.exec_module(scoring)
 
 REQ = scoring.minima_requirements(
     [
-        ("c1", 1, 0), ("c1", 2, 3), ("c1", 3, 4), ("c1", 4, 5),
-        ("c2", 2, 3), ("c2", 5, 5),
-        ("c3", 1, 0), ("c3", 3, 0),
+        ("c1", 1, 0),
+        ("c1", 2, 3),
+        ("c1", 3, 4),
+        ("c1", 4, 5),
+        ("c2", 2, 3),
+        ("c2", 5, 5),
+        ("c3", 1, 0),
+        ("c3", 3, 0),
     ]
 )
 LEVELS_26 = {3: "province", 4: "province", 5: "central"}
@@ -25,8 +30,18 @@ LEVELS_148 = {3: "district", 4: "province", 5: "central"}
 
 @pytest.mark.parametrize(
     ("score", "stars"),
-    [(100, 5), (90, 5), (89.99, 4), (70, 4), (69.99, 3), (50, 3), (49.99, 2),
-     (30, 2), (29.99, 1), (0, 1)],
+    [
+        (100, 5),
+        (90, 5),
+        (89.99, 4),
+        (70, 4),
+        (69.99, 3),
+        (50, 3),
+        (49.99, 2),
+        (30, 2),
+        (29.99, 1),
+        (0, 1),
+    ],
 )
 def test_bands(score, stars):
     assert scoring.band_stars(score) == stars
@@ -38,8 +53,17 @@ def test_requirements_take_highest_marked_option_up_to_each_level():
 
 @pytest.mark.parametrize(
     ("c1", "c2", "cap"),
-    [(4, 5, 5), (3, 5, 4), (4, 2, 4), (3, 2, 4), (2, 2, 3), (2, 5, 3), (1, 5, 2),
-     (4, 1, 2), (None, 5, 2)],
+    [
+        (4, 5, 5),
+        (3, 5, 4),
+        (4, 2, 4),
+        (3, 2, 4),
+        (2, 2, 3),
+        (2, 5, 3),
+        (1, 5, 2),
+        (4, 1, 2),
+        (None, 5, 2),
+    ],
 )
 def test_star_cap(c1, c2, cap):
     assert scoring.star_cap({"c1": c1, "c2": c2}, REQ) == cap
@@ -89,9 +113,7 @@ def _sheet(member, total, c1=4, c2=5, knockouts=()):
 
 
 def test_result_average_spread_and_stars():
-    result = scoring.council_result(
-        [_sheet(1, 70), _sheet(2, 72), _sheet(3, 74)], REQ
-    )
+    result = scoring.council_result([_sheet(1, 70), _sheet(2, 72), _sheet(3, 74)], REQ)
     assert result.average_total == 72
     assert result.average_parts == {"A": 63, "C": 9}
     assert result.spread == 4
@@ -118,7 +140,9 @@ def test_knockout_rejects():
     )
     assert result.knocked_out and result.stars == 0 and not result.certified
     assert result.knockout_reasons == ("copy",)
-    dossier_level = scoring.council_result([_sheet(1, 80)], REQ, dossier_knockouts=["forged"])
+    dossier_level = scoring.council_result(
+        [_sheet(1, 80)], REQ, dossier_knockouts=["forged"]
+    )
     assert dossier_level.stars == 0 and dossier_level.knockout_reasons == ("forged",)
 
 

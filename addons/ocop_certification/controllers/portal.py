@@ -37,16 +37,22 @@ class OcopCertificationPortal(CustomerPortal):
         )
         return request.render("ocop_certification.portal_my_ocop_dossiers", values)
 
-    @http.route(["/my/ocop/dossiers/<int:dossier_id>"], type="http", auth="user",
-                website=True)
+    @http.route(
+        ["/my/ocop/dossiers/<int:dossier_id>"], type="http", auth="user", website=True
+    )
     def portal_my_ocop_dossier(self, dossier_id, access_token=None, **kw):
         try:
-            dossier = self._document_check_access("ocop.dossier", dossier_id, access_token)
+            dossier = self._document_check_access(
+                "ocop.dossier", dossier_id, access_token
+            )
         except (AccessError, MissingError):
             return request.redirect("/my")
         values = self._get_page_view_values(
-            dossier, access_token, {"dossier": dossier, "page_name": "ocop_dossier"},
-            "my_ocop_dossiers_history", False,
+            dossier,
+            access_token,
+            {"dossier": dossier, "page_name": "ocop_dossier"},
+            "my_ocop_dossiers_history",
+            False,
         )
         return request.render("ocop_certification.portal_my_ocop_dossier", values)
 

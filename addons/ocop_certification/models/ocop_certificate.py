@@ -22,10 +22,16 @@ class OcopCertificate(models.Model):
     _order = "issue_date desc, id desc"
 
     name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/",
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
         index=True,
     )
-    dossier_id = fields.Many2one("ocop.dossier", readonly=True, index=True, ondelete="restrict")
+    dossier_id = fields.Many2one(
+        "ocop.dossier", readonly=True, index=True, ondelete="restrict"
+    )
     product_id = fields.Many2one(
         "ocop.product", required=True, readonly=True, index=True, ondelete="restrict"
     )
@@ -33,8 +39,12 @@ class OcopCertificate(models.Model):
     producer_id = fields.Many2one(
         related="product_id.producer_id", store=True, index=True
     )
-    commune_id = fields.Many2one(related="product_id.commune_id", store=True, index=True)
-    province_id = fields.Many2one(related="product_id.province_id", store=True, index=True)
+    commune_id = fields.Many2one(
+        related="product_id.commune_id", store=True, index=True
+    )
+    province_id = fields.Many2one(
+        related="product_id.province_id", store=True, index=True
+    )
     stars = fields.Integer(required=True, readonly=True, tracking=True)
     score = fields.Float(readonly=True)
     framework_id = fields.Many2one("ocop.framework", readonly=True, ondelete="restrict")
@@ -68,7 +78,11 @@ class OcopCertificate(models.Model):
 
     _sql_constraints = [
         ("name_uniq", "unique(name)", "The certificate number must be unique."),
-        ("stars_range", "CHECK(stars BETWEEN 3 AND 5)", "Certificates carry 3 to 5 stars."),
+        (
+            "stars_range",
+            "CHECK(stars BETWEEN 3 AND 5)",
+            "Certificates carry 3 to 5 stars.",
+        ),
     ]
 
     @api.model_create_multi
@@ -95,7 +109,9 @@ class OcopCertificate(models.Model):
     @api.depends("issuing_level")
     def _compute_issuing_authority(self):
         for certificate in self:
-            certificate.issuing_authority = AUTHORITIES.get(certificate.issuing_level, "")
+            certificate.issuing_authority = AUTHORITIES.get(
+                certificate.issuing_level, ""
+            )
 
     @api.depends("issue_date", "framework_id.certificate_validity_months")
     def _compute_expiry_date(self):
@@ -115,12 +131,12 @@ class OcopCertificate(models.Model):
                 f"({'★' * certificate.stars})"
             )
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for certificate in self:
             certificate.access_url = f"/my/ocop/certificates/{certificate.id}"
 
-    def unlink(self):
+    def unlink(self):  # pylint: disable=method-required-super
         raise UserError(
             _("Certificates are never deleted: let them expire, or revoke them.")
         )

@@ -42,12 +42,8 @@ class OcopCouncil(models.Model):
     )
     decision_ref = fields.Char(string="Establishing Decision")
     member_ids = fields.One2many("ocop.council.member", "council_id", string="Members")
-    chair_id = fields.Many2one(
-        "res.users", compute="_compute_roles", store=True, string="Chair"
-    )
-    secretary_id = fields.Many2one(
-        "res.users", compute="_compute_roles", store=True, string="Secretary"
-    )
+    chair_id = fields.Many2one("res.users", compute="_compute_roles", store=True)
+    secretary_id = fields.Many2one("res.users", compute="_compute_roles", store=True)
     advisory_user_ids = fields.Many2many(
         "res.users",
         "ocop_council_advisory_rel",
@@ -90,9 +86,9 @@ class OcopCouncil(models.Model):
         for council in self:
             members = council.member_ids
             council.chair_id = members.filtered(lambda m: m.role == "chair")[:1].user_id
-            council.secretary_id = members.filtered(
-                lambda m: m.role == "secretary"
-            )[:1].user_id
+            council.secretary_id = members.filtered(lambda m: m.role == "secretary")[
+                :1
+            ].user_id
 
     def _compute_session_count(self):
         counts = dict(
@@ -132,4 +128,3 @@ class OcopCouncil(models.Model):
         action["domain"] = [("council_id", "=", self.id)]
         action["context"] = {"default_council_id": self.id}
         return action
-

@@ -36,9 +36,7 @@ class OcopCouncilMember(models.Model):
         readonly=False,
         help="Members fill a scoring sheet; the secretary keeps the minutes.",
     )
-    agency_id = fields.Many2one(
-        "res.partner", string="Agency", domain=[("is_company", "=", True)]
-    )
+    agency_id = fields.Many2one("res.partner", domain=[("is_company", "=", True)])
 
     @api.depends("role")
     def _compute_scores(self):

@@ -83,7 +83,8 @@ class OcopCouncilSession(models.Model):
                 members and len(session.attendee_ids) >= needed and chair_present
             )
             session.quorum_message = _(
-                "%(present)s of %(total)s members present (%(needed)s needed%(chair)s).",
+                "%(present)s of %(total)s members present "
+                "(%(needed)s needed%(chair)s).",
                 present=len(session.attendee_ids),
                 total=len(members),
                 needed=needed,
@@ -117,8 +118,10 @@ class OcopCouncilSession(models.Model):
                     "location": session.location,
                     "partner_ids": [Command.set(members.partner_id.ids)],
                     "user_id": session.council_id.secretary_id.id or self.env.uid,
-                    "description": _("OCOP council session: %(n)s dossiers on the agenda.",
-                                     n=len(session.dossier_ids)),
+                    "description": _(
+                        "OCOP council session: %(n)s dossiers on the agenda.",
+                        n=len(session.dossier_ids),
+                    ),
                 }
             )
             session.state = "confirmed"
@@ -143,9 +146,7 @@ class OcopCouncilSession(models.Model):
         leaf criterion of the dossier's set, created in one batch."""
         self.ensure_one()
         scorers = self.attendee_ids.filtered("scores")
-        existing = {
-            (e.dossier_id.id, e.member_id.id) for e in self.evaluation_ids
-        }
+        existing = {(e.dossier_id.id, e.member_id.id) for e in self.evaluation_ids}
         vals_list = []
         for dossier in self.dossier_ids:
             leaves = dossier.criteria_set_id._leaf_criteria()
@@ -168,7 +169,9 @@ class OcopCouncilSession(models.Model):
                 "ocop_certification.mail_activity_type_scoring",
                 user_id=evaluation.user_id.id,
                 date_deadline=fields.Date.context_today(self),
-                summary=_("Score %(dossier)s", dossier=evaluation.dossier_id.display_name),
+                summary=_(
+                    "Score %(dossier)s", dossier=evaluation.dossier_id.display_name
+                ),
             )
         return evaluations
 
@@ -178,8 +181,10 @@ class OcopCouncilSession(models.Model):
         for session in self:
             if not session.quorum_met:
                 raise UserError(
-                    _("No scoring closes without quorum: %(msg)s",
-                      msg=session.quorum_message)
+                    _(
+                        "No scoring closes without quorum: %(msg)s",
+                        msg=session.quorum_message,
+                    )
                 )
             session.dossier_ids._compute_council_result()
             blocked = session.dossier_ids.filtered("rescoring_required")

@@ -42,7 +42,9 @@ class OcopCriteriaSet(models.Model):
     leaf_count = fields.Integer(
         string="Leaf Criteria", compute="_compute_totals", store=True
     )
-    option_count = fields.Integer(string="Options", compute="_compute_totals", store=True)
+    option_count = fields.Integer(
+        string="Options", compute="_compute_totals", store=True
+    )
     points_a = fields.Float(string="Part A", compute="_compute_totals", store=True)
     points_b = fields.Float(string="Part B", compute="_compute_totals", store=True)
     points_c = fields.Float(string="Part C", compute="_compute_totals", store=True)
@@ -54,12 +56,16 @@ class OcopCriteriaSet(models.Model):
     ]
 
     @api.depends(
-        "criterion_ids.max_points", "criterion_ids.level", "criterion_ids.is_leaf",
+        "criterion_ids.max_points",
+        "criterion_ids.level",
+        "criterion_ids.is_leaf",
         "criterion_ids.option_ids",
     )
     def _compute_totals(self):
         for cset in self:
-            parts = {c.code: c.max_points for c in cset.criterion_ids if c.level == "part"}
+            parts = {
+                c.code: c.max_points for c in cset.criterion_ids if c.level == "part"
+            }
             cset.points_a = parts.get("A", 0.0)
             cset.points_b = parts.get("B", 0.0)
             cset.points_c = parts.get("C", 0.0)
@@ -146,4 +152,6 @@ class OcopCriteriaSet(models.Model):
 
     def _leaf_criteria(self):
         self.ensure_one()
-        return self.criterion_ids.filtered("is_leaf").sorted(lambda c: (c.sequence, c.id))
+        return self.criterion_ids.filtered("is_leaf").sorted(
+            lambda c: (c.sequence, c.id)
+        )

@@ -34,11 +34,13 @@ class OcopCriterion(models.Model):
     sequence = fields.Integer(default=10)
     notes = fields.Text(help="Rows printed without points: requirements, notes.")
     knockout_rule = fields.Text(
-        help="\"Bị loại nếu…\" or \"không đánh giá các bước tiếp theo\": when it "
+        help='"Bị loại nếu…" or "không đánh giá các bước tiếp theo": when it '
         "applies, the dossier is rejected."
     )
     scoring_note = fields.Text()
-    option_ids = fields.One2many("ocop.criterion.option", "criterion_id", string="Options")
+    option_ids = fields.One2many(
+        "ocop.criterion.option", "criterion_id", string="Options"
+    )
     is_leaf = fields.Boolean(compute="_compute_is_leaf", store=True, index=True)
     part_code = fields.Char(
         compute="_compute_part_code", store=True, index=True, recursive=True
@@ -54,7 +56,9 @@ class OcopCriterion(models.Model):
     @api.depends("level", "code", "parent_id.part_code")
     def _compute_part_code(self):
         for node in self:
-            node.part_code = node.code if node.level == "part" else node.parent_id.part_code
+            node.part_code = (
+                node.code if node.level == "part" else node.parent_id.part_code
+            )
 
     @api.depends("code", "name")
     def _compute_display_name(self):

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+
 class OcopCriterionOption(models.Model):
     """A box of a leaf criterion. ``min_star`` is the asterisk marker printed
     after the option: the minimum a product must reach on that criterion to be

@@ -13,11 +13,18 @@ DEFAULT_DOCUMENTS = [
     ("form_01", "Phiếu đăng ký sản phẩm (Mẫu 01)", True),
     ("form_02", "Báo cáo tự đánh giá sản phẩm (Mẫu 02)", True),
     ("business_registration", "Giấy đăng ký kinh doanh / hợp đồng hợp tác", True),
-    ("food_safety", "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm "
-     "(hoặc cam kết, theo quy định)", True),
+    (
+        "food_safety",
+        "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm "
+        "(hoặc cam kết, theo quy định)",
+        True,
+    ),
     ("quality_standard", "Bản công bố tiêu chuẩn chất lượng sản phẩm", True),
-    ("test_results", "Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, an toàn "
-     "thực phẩm", True),
+    (
+        "test_results",
+        "Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, an toàn thực phẩm",
+        True,
+    ),
     ("label", "Nhãn sản phẩm và bao bì", True),
     ("product_story", "Câu chuyện sản phẩm", False),
     ("other_evidence", "Tài liệu minh chứng khác (nếu có)", False),
@@ -166,20 +173,25 @@ class OcopDossier(models.Model):
     review_note = fields.Text(string="Advisory Team's Review")
     # Council
     session_id = fields.Many2one(
-        "ocop.council.session", index=True, tracking=True, copy=False,
+        "ocop.council.session",
+        index=True,
+        tracking=True,
+        copy=False,
         ondelete="restrict",
     )
     council_id = fields.Many2one(related="session_id.council_id", store=True)
     council_level = fields.Selection(related="session_id.level", store=True)
     evaluation_ids = fields.One2many("ocop.evaluation", "dossier_id")
     average_total = fields.Float(readonly=True, copy=False, tracking=True)
-    average_a = fields.Float(string="Average A", readonly=True, copy=False)
-    average_b = fields.Float(string="Average B", readonly=True, copy=False)
-    average_c = fields.Float(string="Average C", readonly=True, copy=False)
+    average_a = fields.Float(readonly=True, copy=False)
+    average_b = fields.Float(readonly=True, copy=False)
+    average_c = fields.Float(readonly=True, copy=False)
     spread = fields.Float(readonly=True, copy=False)
     rescoring_required = fields.Boolean(readonly=True, copy=False)
     band_stars = fields.Integer(readonly=True, copy=False)
-    cap_stars = fields.Integer(string="Minimum Stars Reached", readonly=True, copy=False)
+    cap_stars = fields.Integer(
+        string="Minimum Stars Reached", readonly=True, copy=False
+    )
     result_stars = fields.Integer(readonly=True, copy=False, tracking=True)
     result_note = fields.Text(readonly=True, copy=False)
     potential_five_star = fields.Boolean(readonly=True, copy=False)
@@ -214,7 +226,9 @@ class OcopDossier(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("ocop.dossier") or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("ocop.dossier") or "/"
+                )
             if "document_ids" not in vals:
                 vals["document_ids"] = [
                     Command.create({"code": code, "name": name, "required": required})
@@ -252,7 +266,11 @@ class OcopDossier(models.Model):
                 limit=1,
             ) or Set.search(
                 [
-                    ("framework_id.classification", "=", dossier.framework_id.classification),
+                    (
+                        "framework_id.classification",
+                        "=",
+                        dossier.framework_id.classification,
+                    ),
                     ("product_group_id", "=", dossier.product_group_id.id),
                 ],
                 limit=1,
@@ -314,7 +332,7 @@ class OcopDossier(models.Model):
         for dossier in self:
             dossier.display_name = f"{dossier.name} - {dossier.product_id.name or ''}"
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for dossier in self:
             dossier.access_url = f"/my/ocop/dossiers/{dossier.id}"
@@ -342,10 +360,17 @@ class OcopDossier(models.Model):
     def _check_criteria_set(self):
         for dossier in self:
             cset = dossier.criteria_set_id
-            if cset and cset.framework_id.classification != dossier.framework_id.classification:
+            if (
+                cset
+                and cset.framework_id.classification
+                != dossier.framework_id.classification
+            ):
                 raise ValidationError(
-                    _("The criteria set %(set)s does not belong to %(framework)s.",
-                      set=cset.name, framework=dossier.framework_id.name)
+                    _(
+                        "The criteria set %(set)s does not belong to %(framework)s.",
+                        set=cset.name,
+                        framework=dossier.framework_id.name,
+                    )
                 )
 
     def _check_state(self, allowed, action):
@@ -381,10 +406,14 @@ class OcopDossier(models.Model):
             )
             if missing:
                 raise UserError(
-                    _("Attach the required documents first: %(docs)s",
-                      docs=", ".join(missing.mapped("name")))
+                    _(
+                        "Attach the required documents first: %(docs)s",
+                        docs=", ".join(missing.mapped("name")),
+                    )
                 )
-        self.write({"state": "submitted", "date_filed": fields.Date.context_today(self)})
+        self.write(
+            {"state": "submitted", "date_filed": fields.Date.context_today(self)}
+        )
         for dossier in self:
             for user in dossier._commune_officers():
                 dossier.activity_schedule(
@@ -397,10 +426,12 @@ class OcopDossier(models.Model):
         self.ensure_one()
         group = self.env.ref("ocop_management.group_ocop_commune_officer")
         return group.users.filtered(
-            lambda u: not u.has_group("ocop_management.group_ocop_programme_officer")
-            and self.commune_id
-            in self.env["ocop.admin.unit"].search(
-                [("id", "child_of", u.ocop_admin_unit_ids.ids)]
+            lambda u: (
+                not u.has_group("ocop_management.group_ocop_programme_officer")
+                and self.commune_id
+                in self.env["ocop.admin.unit"].search(
+                    [("id", "child_of", u.ocop_admin_unit_ids.ids)]
+                )
             )
         )
 
@@ -408,10 +439,12 @@ class OcopDossier(models.Model):
         self.ensure_one()
         group = self.env.ref("ocop_management.group_ocop_programme_officer")
         return group.users.filtered(
-            lambda u: not u.has_group("ocop_management.group_ocop_manager")
-            and self.commune_id
-            in self.env["ocop.admin.unit"].search(
-                [("id", "child_of", u.ocop_admin_unit_ids.ids)]
+            lambda u: (
+                not u.has_group("ocop_management.group_ocop_manager")
+                and self.commune_id
+                in self.env["ocop.admin.unit"].search(
+                    [("id", "child_of", u.ocop_admin_unit_ids.ids)]
+                )
             )
         )
 
@@ -459,8 +492,10 @@ class OcopDossier(models.Model):
             ]
             if missing:
                 raise UserError(
-                    _("Complete the commune's assessment (Mẫu 03): %(fields)s.",
-                      fields=", ".join(missing))
+                    _(
+                        "Complete the commune's assessment (Mẫu 03): %(fields)s.",
+                        fields=", ".join(missing),
+                    )
                 )
         for dossier in self:
             dossier.write(
@@ -530,9 +565,7 @@ class OcopDossier(models.Model):
         if self.knockout_forged:
             reasons.append(_("Forged dossier"))
         if self.knockout_food_safety:
-            reasons.append(
-                _("No food-safety establishment certificate as required")
-            )
+            reasons.append(_("No food-safety establishment certificate as required"))
         return reasons
 
     def _reject(self, reasons):
@@ -541,9 +574,7 @@ class OcopDossier(models.Model):
         text = "; ".join(reasons)
         if legal:
             text = _("%(reasons)s. Legal basis: %(rule)s", reasons=text, rule=legal)
-        self.write(
-            {"state": "rejected", "rejection_reason": text, "result_stars": 0}
-        )
+        self.write({"state": "rejected", "rejection_reason": text, "result_stars": 0})
         self._notify_result()
 
     # ------------------------------------------------------------------
@@ -575,8 +606,14 @@ class OcopDossier(models.Model):
         )
         rows = self.env["ocop.evaluation.line"].search_read(
             [("evaluation_id", "in", evaluations.ids)],
-            ["evaluation_id", "criterion_id", "points", "part_code", "knockout",
-             "option_id"],
+            [
+                "evaluation_id",
+                "criterion_id",
+                "points",
+                "part_code",
+                "knockout",
+                "option_id",
+            ],
             load=None,
         )
         knockout_rules = {}
@@ -594,10 +631,15 @@ class OcopDossier(models.Model):
         }
         for row in rows:
             sheet = sheets[row["evaluation_id"]]
-            sheet.ticks[row["criterion_id"]] = row["points"] if row["option_id"] else None
+            sheet.ticks[row["criterion_id"]] = (
+                row["points"] if row["option_id"] else None
+            )
             sheet.parts[row["criterion_id"]] = row["part_code"]
             if row["knockout"]:
-                sheet.knockouts = (*sheet.knockouts, knockout_rules[row["criterion_id"]])
+                sheet.knockouts = (
+                    *sheet.knockouts,
+                    knockout_rules[row["criterion_id"]],
+                )
         return list(sheets.values())
 
     def _compute_council_result(self):
@@ -695,8 +737,12 @@ class OcopDossier(models.Model):
         """A forwarded dossier joins a session of the next level's council."""
         self._check_state(("forwarded",), _("Next level"))
         if session.level != self.mapped("next_level")[0]:
-            raise UserError(_("Choose a session of the %(level)s council.",
-                              level=self.mapped("next_level")[0]))
+            raise UserError(
+                _(
+                    "Choose a session of the %(level)s council.",
+                    level=self.mapped("next_level")[0],
+                )
+            )
         self.write({"session_id": session.id, "state": "reviewed"})
 
     def action_record_decision(self, number, date, signer):
@@ -763,4 +809,3 @@ class OcopDossier(models.Model):
         )
         action["domain"] = [("dossier_id", "=", self.id)]
         return action
-

@@ -8,7 +8,9 @@ class OcopDossierDocument(models.Model):
     _description = "OCOP Dossier Document"
     _order = "dossier_id, sequence, id"
 
-    dossier_id = fields.Many2one("ocop.dossier", required=True, index=True, ondelete="cascade")
+    dossier_id = fields.Many2one(
+        "ocop.dossier", required=True, index=True, ondelete="cascade"
+    )
     sequence = fields.Integer(default=10)
     code = fields.Char()
     name = fields.Char(required=True)

@@ -1,7 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 
 
 class OcopEvaluation(models.Model):
@@ -16,7 +16,9 @@ class OcopEvaluation(models.Model):
     session_id = fields.Many2one(
         "ocop.council.session", required=True, index=True, ondelete="cascade"
     )
-    council_id = fields.Many2one(related="session_id.council_id", store=True, index=True)
+    council_id = fields.Many2one(
+        related="session_id.council_id", store=True, index=True
+    )
     dossier_id = fields.Many2one(
         "ocop.dossier", required=True, index=True, ondelete="cascade"
     )
@@ -33,7 +35,9 @@ class OcopEvaluation(models.Model):
     user_id = fields.Many2one(
         related="member_id.user_id", store=True, index=True, string="Member"
     )
-    line_ids = fields.One2many("ocop.evaluation.line", "evaluation_id", string="Criteria")
+    line_ids = fields.One2many(
+        "ocop.evaluation.line", "evaluation_id", string="Criteria"
+    )
     points_a = fields.Float(string="Part A", compute="_compute_totals", store=True)
     points_b = fields.Float(string="Part B", compute="_compute_totals", store=True)
     points_c = fields.Float(string="Part C", compute="_compute_totals", store=True)
@@ -81,9 +85,16 @@ class OcopEvaluation(models.Model):
             sheet.line_count = len(sheet.line_ids)
 
     def write(self, vals):
-        protected = set(vals) - {"state", "submitted_on", "activity_ids", "message_main_attachment_id"}
-        if protected and not self.env.context.get("ocop_reopen") and any(
-            sheet.state == "submitted" for sheet in self
+        protected = set(vals) - {
+            "state",
+            "submitted_on",
+            "activity_ids",
+            "message_main_attachment_id",
+        }
+        if (
+            protected
+            and not self.env.context.get("ocop_reopen")
+            and any(sheet.state == "submitted" for sheet in self)
         ):
             raise UserError(_("A submitted scoring sheet is read-only."))
         return super().write(vals)
@@ -91,8 +102,9 @@ class OcopEvaluation(models.Model):
     def _check_own_sheet(self):
         for sheet in self:
             if sheet.user_id != self.env.user and not self.env.su:
-                raise AccessError(_("Only %(member)s fills this sheet.",
-                                    member=sheet.user_id.name))
+                raise AccessError(
+                    _("Only %(member)s fills this sheet.", member=sheet.user_id.name)
+                )
 
     def action_submit(self):
         self._check_own_sheet()
@@ -135,8 +147,11 @@ class OcopEvaluation(models.Model):
         )
         for sheet in self:
             sheet.sudo().message_post(
-                body=_("Sheet reopened by %(user)s: %(reason)s",
-                       user=self.env.user.name, reason=reason),
+                body=_(
+                    "Sheet reopened by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
             )
         # The result is the council's, not the member's: computed as superuser.
         self.dossier_id.sudo()._compute_council_result()
@@ -149,4 +164,3 @@ class OcopEvaluation(models.Model):
             "target": "new",
             "context": {"default_evaluation_id": self.id},
         }
-

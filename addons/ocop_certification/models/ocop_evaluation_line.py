@@ -44,13 +44,17 @@ class OcopEvaluationLine(models.Model):
         for line in self:
             if line.option_id and line.option_id.criterion_id != line.criterion_id:
                 raise ValidationError(
-                    _("The ticked option does not belong to criterion %(code)s.",
-                      code=line.criterion_id.code)
+                    _(
+                        "The ticked option does not belong to criterion %(code)s.",
+                        code=line.criterion_id.code,
+                    )
                 )
             if line.knockout and not line.criterion_id.knockout_rule:
                 raise ValidationError(
-                    _("Criterion %(code)s has no knock-out rule.",
-                      code=line.criterion_id.code)
+                    _(
+                        "Criterion %(code)s has no knock-out rule.",
+                        code=line.criterion_id.code,
+                    )
                 )
 
     def write(self, vals):

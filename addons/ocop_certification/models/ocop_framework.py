@@ -110,15 +110,18 @@ class OcopFramework(models.Model):
     def _check_bands(self):
         for framework in self:
             if not (
-                0 < framework.band_2_min
+                0
+                < framework.band_2_min
                 < framework.band_3_min
                 < framework.band_4_min
                 < framework.band_5_min
                 <= 100
             ):
                 raise ValidationError(
-                    _("The star bands of %(name)s must rise from 2 to 5 stars.",
-                      name=framework.name)
+                    _(
+                        "The star bands of %(name)s must rise from 2 to 5 stars.",
+                        name=framework.name,
+                    )
                 )
 
     @api.constrains("points_a", "points_b", "points_c")
@@ -126,7 +129,10 @@ class OcopFramework(models.Model):
         for framework in self:
             if framework.points_a + framework.points_b + framework.points_c != 100:
                 raise ValidationError(
-                    _("The parts of %(name)s must sum to 100 points.", name=framework.name)
+                    _(
+                        "The parts of %(name)s must sum to 100 points.",
+                        name=framework.name,
+                    )
                 )
 
     @api.model
@@ -145,9 +151,7 @@ class OcopFramework(models.Model):
             limit=1,
         )
         if not framework:
-            raise UserError(
-                _("No OCOP framework is in force on %(date)s.", date=date)
-            )
+            raise UserError(_("No OCOP framework is in force on %(date)s.", date=date))
         return framework
 
     def _recognition_level(self, stars):

@@ -13,7 +13,6 @@ class OcopProduct(models.Model):
         "ocop.certificate",
         compute="_compute_current_certificate",
         store=True,
-        string="Current Certificate",
     )
     stars = fields.Integer(
         compute="_compute_current_certificate",

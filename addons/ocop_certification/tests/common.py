@@ -64,7 +64,11 @@ class OcopCertificationMixin(OcopTestMixin):
         sec_b = node(part_b, "section", "2", b)
         node(sec_b, "criterion", "2.1", b - 5, whole(b - 5))
         node(
-            sec_b, "criterion", "2.2", 5, whole(5),
+            sec_b,
+            "criterion",
+            "2.2",
+            5,
+            whole(5),
             knockout_rule="Bị loại nếu sản phẩm sao chép của chủ thể khác",
         )
         part_c = node(None, "part", "C", c)
@@ -98,10 +102,14 @@ class OcopCertificationMixin(OcopTestMixin):
     @classmethod
     def _make_council(cls, level, framework, unit, members, name=None):
         member_lines = [
-            Command.create({"user_id": user.id, "role": "chair" if i == 0 else "member"})
+            Command.create(
+                {"user_id": user.id, "role": "chair" if i == 0 else "member"}
+            )
             for i, user in enumerate(members)
         ]
-        member_lines.append(Command.create({"user_id": cls.secretary.id, "role": "secretary"}))
+        member_lines.append(
+            Command.create({"user_id": cls.secretary.id, "role": "secretary"})
+        )
         return cls.env["ocop.council"].create(
             {
                 "name": name or f"Hội đồng {level}",
@@ -151,10 +159,15 @@ class OcopCertificationMixin(OcopTestMixin):
         sheet = evaluation.with_user(evaluation.user_id)
         for line in sheet.line_ids:
             points = points_by_code[line.criterion_id.code]
-            option = line.criterion_id.option_ids.filtered(lambda o, p=points: o.points == p)
+            option = line.criterion_id.option_ids.filtered(
+                lambda o, p=points: o.points == p
+            )
             self.assertEqual(len(option), 1, f"{line.criterion_id.code}: {points}")
             line.write(
-                {"option_id": option.id, "knockout": line.criterion_id.code in knockouts}
+                {
+                    "option_id": option.id,
+                    "knockout": line.criterion_id.code in knockouts,
+                }
             )
         if submit:
             sheet.action_submit()

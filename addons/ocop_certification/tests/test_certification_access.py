@@ -33,12 +33,18 @@ class TestCouncilAccess(OcopCertificationMixin, TransactionCase):
         visible = self.env["ocop.dossier"].with_user(member).search([])
         self.assertIn(ours, visible)
         self.assertNotIn(theirs, visible)
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             theirs.with_user(member).read(["name"])
         self.assertFalse(self.env["ocop.dossier"].with_user(self.outsider).search([]))
         # Members read the product on the agenda, not write it.
         self.assertTrue(ours.product_id.with_user(member).read(["name"]))
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             ours.with_user(member).write({"review_note": "x"})
 
     def test_others_sheets_hidden_until_own_submitted(self):
@@ -50,9 +56,15 @@ class TestCouncilAccess(OcopCertificationMixin, TransactionCase):
         self.assertEqual(as_first.search([("dossier_id", "=", dossier.id)]), first)
         self.fill(second, self.points_for(70))  # another member submits
         self.assertEqual(as_first.search([("dossier_id", "=", dossier.id)]), first)
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             second.with_user(first.user_id).read(["total"])
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             second.line_ids.with_user(first.user_id).read(["points"])
         self.fill(first, self.points_for(72))  # now the first submits its own
         self.assertEqual(as_first.search([("dossier_id", "=", dossier.id)]), sheets)
@@ -63,9 +75,9 @@ class TestCouncilAccess(OcopCertificationMixin, TransactionCase):
         )
         # The secretary (programme officer of the province) sees them all.
         self.assertEqual(
-            self.env["ocop.evaluation"].with_user(self.secretary).search(
-                [("dossier_id", "=", dossier.id)]
-            ),
+            self.env["ocop.evaluation"]
+            .with_user(self.secretary)
+            .search([("dossier_id", "=", dossier.id)]),
             sheets,
         )
 
@@ -75,7 +87,10 @@ class TestCouncilAccess(OcopCertificationMixin, TransactionCase):
         visible = self.env["ocop.dossier"].with_user(self.officer_ia_hrung).search([])
         self.assertIn(ours, visible)
         self.assertNotIn(theirs, visible)
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_model"),
+        ):
             self.env["ocop.evaluation"].with_user(self.officer_ia_hrung).search([])
 
 
@@ -90,10 +105,15 @@ class TestProducerPortal(OcopCertificationMixin, HttpCase):
             login="htx_portal",
             password="htx_portalpw",
             groups="base.group_portal",
-            partner_id=cls.env["res.partner"].create(
-                {"name": "Nguyễn Văn Portal", "parent_id": cls.producer_ia_hrung.id,
-                 "email": "portal@example.com"}
-            ).id,
+            partner_id=cls.env["res.partner"]
+            .create(
+                {
+                    "name": "Nguyễn Văn Portal",
+                    "parent_id": cls.producer_ia_hrung.id,
+                    "email": "portal@example.com",
+                }
+            )
+            .id,
         )
 
     def _recognised_dossier(self):
@@ -113,9 +133,15 @@ class TestProducerPortal(OcopCertificationMixin, HttpCase):
             self.env["ocop.certificate"].with_user(self.portal_user).search([]),
             dossier.certificate_id,
         )
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_model"),
+        ):
             self.env["ocop.evaluation"].with_user(self.portal_user).search([])
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_model"),
+        ):
             self.env["ocop.evaluation.line"].with_user(self.portal_user).search([])
 
         self.authenticate("htx_portal", "htx_portalpw")
@@ -138,9 +164,13 @@ class TestProducerPortal(OcopCertificationMixin, HttpCase):
             ("ocop.dossier", "read", [[other.id], ["name", "average_total"]]),
             ("ocop.evaluation", "search_read", [[], ["total"]]),
         ):
-            with self.assertRaises(JsonRpcException) as caught, mute_logger(
-                "odoo.http", "odoo.addons.base.models.ir_rule",
-                "odoo.addons.base.models.ir_model",
+            with (
+                self.assertRaises(JsonRpcException) as caught,
+                mute_logger(
+                    "odoo.http",
+                    "odoo.addons.base.models.ir_rule",
+                    "odoo.addons.base.models.ir_model",
+                ),
             ):
                 self.make_jsonrpc_request(
                     f"/web/dataset/call_kw/{model}/{method}",
@@ -154,6 +184,9 @@ class TestProducerPortal(OcopCertificationMixin, HttpCase):
         self._recognised_dossier()
         self.authenticate("htx_portal", "htx_portalpw")
         counters = self.make_jsonrpc_request(
-            "/my/counters", {"counters": ["ocop_dossier_count", "ocop_certificate_count"]}
+            "/my/counters",
+            {"counters": ["ocop_dossier_count", "ocop_certificate_count"]},
         )
-        self.assertEqual(counters, {"ocop_dossier_count": 1, "ocop_certificate_count": 1})
+        self.assertEqual(
+            counters, {"ocop_dossier_count": 1, "ocop_certificate_count": 1}
+        )

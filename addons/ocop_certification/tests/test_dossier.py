@@ -17,18 +17,29 @@ class TestDossierFlow(OcopCertificationMixin, TransactionCase):
         super().setUpClass()
         cls.setup_certification_data()
         # A schedule without public holidays: Monday to Friday, 8 hours.
-        cls.env.company.resource_calendar_id = cls.env.ref("resource.resource_calendar_std")
+        cls.env.company.resource_calendar_id = cls.env.ref(
+            "resource.resource_calendar_std"
+        )
 
     def _new_dossier(self, **vals):
         return self.env["ocop.dossier"].create(
-            dict({"product_id": self.product_ia_hrung.id, "date_filed": date(2026, 11, 30)}, **vals)
+            dict(
+                {
+                    "product_id": self.product_ia_hrung.id,
+                    "date_filed": date(2026, 11, 30),
+                },
+                **vals,
+            )
         )
 
     def _attach_required(self, dossier):
         for document in dossier.document_ids.filtered("required"):
             document.attachment_ids = [
                 Command.create(
-                    {"name": f"{document.code}.pdf", "datas": base64.b64encode(b"%PDF-1.4")}
+                    {
+                        "name": f"{document.code}.pdf",
+                        "datas": base64.b64encode(b"%PDF-1.4"),
+                    }
                 )
             ]
 
@@ -45,7 +56,9 @@ class TestDossierFlow(OcopCertificationMixin, TransactionCase):
         self.assertFalse(dossier.documents_complete)
 
     def test_framework_in_force_is_chosen_and_override_needs_reason(self):
-        self.assertEqual(self._new_dossier(date_filed=date(2021, 7, 1)).framework_id, self.fw1048)
+        self.assertEqual(
+            self._new_dossier(date_filed=date(2021, 7, 1)).framework_id, self.fw1048
+        )
         self.assertEqual(
             self._new_dossier(date_filed=date(2024, 3, 1)).framework_id,
             self.env.ref("ocop_certification.framework_qd148_2023"),
@@ -62,8 +75,10 @@ class TestDossierFlow(OcopCertificationMixin, TransactionCase):
         with self.assertRaises(ValidationError):
             dossier.framework_id = fw1489
         dossier.write(
-            {"framework_id": fw1489.id,
-             "framework_override_reason": "Hồ sơ nộp trước 22/5/2026 theo QĐ 1489"}
+            {
+                "framework_id": fw1489.id,
+                "framework_override_reason": "Hồ sơ nộp trước 22/5/2026 theo QĐ 1489",
+            }
         )
         self.assertEqual(dossier.framework_id, fw1489)
 
@@ -112,11 +127,17 @@ class TestDossierFlow(OcopCertificationMixin, TransactionCase):
         as_commune.action_commune_check()
         self.assertEqual(dossier.state, "commune_checked")
         self.assertEqual(dossier.commune_checked_by, commune_officer)
-        self.assertFalse(dossier.activity_ids.filtered(lambda a: a.user_id == commune_officer))
-        self.assertTrue(dossier.activity_ids.filtered(lambda a: a.user_id == self.secretary))
+        self.assertFalse(
+            dossier.activity_ids.filtered(lambda a: a.user_id == commune_officer)
+        )
+        self.assertTrue(
+            dossier.activity_ids.filtered(lambda a: a.user_id == self.secretary)
+        )
         # The programme office returns it, then takes it in.
         as_office = dossier.with_user(self.secretary)
-        wizard = Form(self.env["ocop.dossier.return"].with_context(default_dossier_id=dossier.id))
+        wizard = Form(
+            self.env["ocop.dossier.return"].with_context(default_dossier_id=dossier.id)
+        )
         wizard.reason = "Thiếu phiếu kiểm nghiệm"
         wizard.save().action_confirm()
         self.assertEqual(dossier.state, "draft")
@@ -155,7 +176,9 @@ class TestDossierFlow(OcopCertificationMixin, TransactionCase):
         Dossier = self.env["ocop.dossier"]
         self.assertIn(dossier, Dossier._cron_commune_check_reminders())
         self.assertIn("Reminder", dossier.message_ids[0].body)
-        self.assertIn(self.officer_ia_hrung.partner_id, dossier.message_ids[0].partner_ids)
+        self.assertIn(
+            self.officer_ia_hrung.partner_id, dossier.message_ids[0].partner_ids
+        )
         self.assertNotIn(dossier, Dossier._cron_commune_check_reminders())
 
     def test_tourism_has_no_samples(self):

@@ -33,7 +33,9 @@ class TestWorkedExamples(OcopCertificationMixin, TransactionCase):
         session.action_close()
         self.assertEqual(dossier.state, "scored")
         self.assertEqual(dossier.decision_level, "province")
-        certificate = dossier.action_record_decision("12/QĐ-UBND", date(2026, 11, 30), "Chủ tịch")
+        certificate = dossier.action_record_decision(
+            "12/QĐ-UBND", date(2026, 11, 30), "Chủ tịch"
+        )
         self.assertEqual(certificate.stars, 4)
         self.assertEqual(certificate.expiry_date, date(2029, 11, 30))
         self.assertEqual(certificate.issuing_level, "province")
@@ -123,18 +125,25 @@ class TestWorkedExamples(OcopCertificationMixin, TransactionCase):
                 "code_year": 2021,
             }
         )
-        set_1048 = self._make_set(self.fw1048, "TEST-1048", parts=(35, 25, 40), group=vegetables)
+        set_1048 = self._make_set(
+            self.fw1048, "TEST-1048", parts=(35, 25, 40), group=vegetables
+        )
         district_council = self._make_council(
-            "district", self.fw1048, ia_grai, self.members[:5], name="Hội đồng huyện Ia Grai"
+            "district",
+            self.fw1048,
+            ia_grai,
+            self.members[:5],
+            name="Hội đồng huyện Ia Grai",
         )
         dossier = self.make_dossier(
-            product=product, criteria_set=set_1048, date_filed=date(2021, 7, 1), year=2021
+            product=product,
+            criteria_set=set_1048,
+            date_filed=date(2021, 7, 1),
+            year=2021,
         )
         self.assertEqual(dossier.framework_id, self.fw1048)
         session = self.make_session(dossier, council=district_council)
-        self.score_all(
-            session, dossier, [53, 54, 55, 56, 57], a_max=35, c1_max=35
-        )
+        self.score_all(session, dossier, [53, 54, 55, 56, 57], a_max=35, c1_max=35)
         self.assertEqual(dossier.average_total, 55)
         session.action_close()
         self.assertEqual(dossier.result_stars, 3)
@@ -151,14 +160,21 @@ class TestWorkedExamples(OcopCertificationMixin, TransactionCase):
         self.assertEqual(dossier.next_level, "central")
         self.assertTrue(dossier.potential_five_star)
         # The central council scores it below 90.
-        central = self._make_council("central", self.fw26, None, self.members[:4],
-                                     name="Hội đồng Trung ương")
+        central = self._make_council(
+            "central", self.fw26, None, self.members[:4], name="Hội đồng Trung ương"
+        )
         central_session = self.env["ocop.council.session"].create(
-            {"name": "Phiên Trung ương", "council_id": central.id,
-             "date_start": fields.Datetime.now()}
+            {
+                "name": "Phiên Trung ương",
+                "council_id": central.id,
+                "date_start": fields.Datetime.now(),
+            }
         )
         wizard = self.env["ocop.dossier.forward"].create(
-            {"dossier_ids": [Command.set(dossier.ids)], "session_id": central_session.id}
+            {
+                "dossier_ids": [Command.set(dossier.ids)],
+                "session_id": central_session.id,
+            }
         )
         wizard.action_confirm()
         central_session.attendee_ids = central.member_ids
@@ -170,8 +186,12 @@ class TestWorkedExamples(OcopCertificationMixin, TransactionCase):
         self.assertEqual(dossier.result_stars, 4)
         self.assertEqual(dossier.state, "scored")
         self.assertEqual(dossier.decision_level, "province")
-        certificate = dossier.action_record_decision("45/QĐ-UBND", date(2026, 12, 1), "Chủ tịch UBND tỉnh")
-        self.assertEqual((certificate.stars, certificate.issuing_level), (4, "province"))
+        certificate = dossier.action_record_decision(
+            "45/QĐ-UBND", date(2026, 12, 1), "Chủ tịch UBND tỉnh"
+        )
+        self.assertEqual(
+            (certificate.stars, certificate.issuing_level), (4, "province")
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -228,8 +248,11 @@ class TestScoringSheets(OcopCertificationMixin, TransactionCase):
     def test_no_scoring_without_quorum(self):
         dossier = self.make_dossier()
         session = self.env["ocop.council.session"].create(
-            {"name": "Thiếu", "council_id": self.council.id,
-             "date_start": fields.Datetime.now()}
+            {
+                "name": "Thiếu",
+                "council_id": self.council.id,
+                "date_start": fields.Datetime.now(),
+            }
         )
         dossier.session_id = session
         session.attendee_ids = self.council.member_ids[:3]

@@ -45,7 +45,6 @@ class OcopAdminUnit(models.Model):
     )
     level_order = fields.Integer(compute="_compute_level_order", store=True)
     division_type = fields.Char(
-        string="Division Type",
         help="As printed in the official name: tỉnh, thành phố, xã, phường, "
         "thị trấn, đặc khu, huyện…",
     )
@@ -208,7 +207,9 @@ class OcopAdminUnit(models.Model):
                 changes = {
                     k: v
                     for k, v in vals.items()
-                    if (unit[k].id if isinstance(unit[k], models.BaseModel) else unit[k])
+                    if (
+                        unit[k].id if isinstance(unit[k], models.BaseModel) else unit[k]
+                    )
                     != v
                 }
                 if changes:
@@ -312,7 +313,9 @@ class OcopAdminUnit(models.Model):
             for row in communes:
                 address = f"{row['ward']}, {district_name}, {province_name}"
                 new = convert_address(address)
-                successor = current_by_code.get(("commune", "%05d" % int(new.ward_code)))
+                successor = current_by_code.get(
+                    ("commune", "%05d" % int(new.ward_code))
+                )
                 new_province_codes.add("%02d" % int(new.province_code))
                 commune_rows.append((row, successor))
             province_successors = self.browse(
@@ -334,9 +337,7 @@ class OcopAdminUnit(models.Model):
                 },
                 province_successors,
             )
-            commune_successors = self.browse(
-                [s.id for _row, s in commune_rows if s]
-            )
+            commune_successors = self.browse([s.id for _row, s in commune_rows if s])
             district = ensure(
                 {
                     "name": district_name,

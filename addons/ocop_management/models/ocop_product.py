@@ -39,7 +39,6 @@ class OcopProduct(models.Model):
     )
     producer_id = fields.Many2one(
         "res.partner",
-        string="Producer",
         required=True,
         index=True,
         tracking=True,
@@ -60,14 +59,12 @@ class OcopProduct(models.Model):
     )
     sector_id = fields.Many2one(
         "ocop.product.group",
-        string="Sector",
         compute="_compute_sector_id",
         store=True,
         index=True,
     )
     commune_id = fields.Many2one(
         "ocop.admin.unit",
-        string="Commune",
         required=True,
         index=True,
         tracking=True,
@@ -297,7 +294,9 @@ class OcopProduct(models.Model):
         self.write({"state": "developing"})
 
     def action_stop_production(self):
-        self._check_state(("draft", "developing", "certified"), _("Stopping production"))
+        self._check_state(
+            ("draft", "developing", "certified"), _("Stopping production")
+        )
         self.write({"state": "stopped"})
 
     def action_reset_to_draft(self):

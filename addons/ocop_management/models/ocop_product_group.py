@@ -32,9 +32,7 @@ class OcopProductGroup(models.Model):
         default="qd26_2026",
         index=True,
     )
-    parent_id = fields.Many2one(
-        "ocop.product.group", string="Parent", index=True, ondelete="restrict"
-    )
+    parent_id = fields.Many2one("ocop.product.group", index=True, ondelete="restrict")
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("ocop.product.group", "parent_id", string="Children")
     set_no = fields.Integer(string="Product Set No.")

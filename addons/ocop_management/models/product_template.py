@@ -25,6 +25,8 @@ class ProductTemplate(models.Model):
                         "%(product)s is sold as one OCOP product only, not as "
                         "%(ocop)s.",
                         product=template.display_name,
-                        ocop=", ".join(template.ocop_product_ids.mapped("display_name")),
+                        ocop=", ".join(
+                            template.ocop_product_ids.mapped("display_name")
+                        ),
                     )
                 )

@@ -101,7 +101,9 @@ class OcopTestMixin:
             }
         )
         cls.officer_ia_hrung = cls._ocop_user(
-            "officer_ia_hrung", "ocop_management.group_ocop_commune_officer", cls.ia_hrung
+            "officer_ia_hrung",
+            "ocop_management.group_ocop_commune_officer",
+            cls.ia_hrung,
         )
         cls.officer_bien_ho = cls._ocop_user(
             "officer_bien_ho", "ocop_management.group_ocop_commune_officer", cls.bien_ho
@@ -121,7 +123,10 @@ class OcopTestMixin:
     @classmethod
     def _ocop_user(cls, login, group, units):
         user = new_test_user(
-            cls.env, login=login, groups=f"base.group_user,{group}", password=login + "pw"
+            cls.env,
+            login=login,
+            groups=f"base.group_user,{group}",
+            password=login + "pw",
         )
         user.ocop_admin_unit_ids = units
         return user

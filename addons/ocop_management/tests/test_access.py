@@ -26,12 +26,22 @@ class TestTerritorialAccess(OcopTestMixin, TransactionCase):
 
     def test_commune_officer_sees_only_own_commune(self):
         officer = self.officer_ia_hrung
-        self.assertEqual(self._visible(officer, self.all_products), self.product_ia_hrung)
-        self.assertEqual(self._visible(officer, self.all_producers), self.producer_ia_hrung)
+        self.assertEqual(
+            self._visible(officer, self.all_products), self.product_ia_hrung
+        )
+        self.assertEqual(
+            self._visible(officer, self.all_producers), self.producer_ia_hrung
+        )
         for record in (self.product_bien_ho, self.producer_bien_ho):
-            with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+            with (
+                self.assertRaises(AccessError),
+                mute_logger("odoo.addons.base.models.ir_rule"),
+            ):
                 record.with_user(officer).read(["name"])
-            with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+            with (
+                self.assertRaises(AccessError),
+                mute_logger("odoo.addons.base.models.ir_rule"),
+            ):
                 record.with_user(officer).write({"name": "Hacked"})
         self.assertEqual(self.product_bien_ho.name, "Mật ong Biển Hồ")
         # Their own records are theirs to keep.
@@ -39,7 +49,10 @@ class TestTerritorialAccess(OcopTestMixin, TransactionCase):
         self.producer_ia_hrung.with_user(officer).write({"phone": "0269 000 000"})
 
     def test_commune_officer_cannot_create_in_another_commune(self):
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             self.env["ocop.product"].with_user(self.officer_ia_hrung).create(
                 {
                     "name": "Sản phẩm ngoài xã",
@@ -48,7 +61,10 @@ class TestTerritorialAccess(OcopTestMixin, TransactionCase):
                     "commune_id": self.bien_ho.id,
                 }
             )
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             self.env["res.partner"].with_user(self.officer_ia_hrung).create(
                 {
                     "name": "HTX ngoài xã",
@@ -96,7 +112,10 @@ class TestTerritorialAccess(OcopTestMixin, TransactionCase):
             self._visible(officer, self.all_producers),
             self.producer_ia_hrung | self.producer_bien_ho,
         )
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             self.product_hoan_kiem.with_user(officer).read(["name"])
 
     def test_viewer_reads_but_cannot_write(self):
@@ -105,7 +124,10 @@ class TestTerritorialAccess(OcopTestMixin, TransactionCase):
             self._visible(viewer, self.all_products),
             self.product_ia_hrung | self.product_bien_ho,
         )
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_model"),
+        ):
             self.product_ia_hrung.with_user(viewer).write({"name": "No"})
 
     def test_manager_sees_everything_and_configures(self):
@@ -117,11 +139,16 @@ class TestTerritorialAccess(OcopTestMixin, TransactionCase):
 
     def test_only_managers_update_units(self):
         with self.assertRaisesMessage(UserError, "Only OCOP managers"):
-            self.env["ocop.admin.unit"].with_user(self.programme_gia_lai).action_update_units()
+            self.env["ocop.admin.unit"].with_user(
+                self.programme_gia_lai
+            ).action_update_units()
 
     def test_users_without_ocop_rights_see_no_ocop_product(self):
         sales_user = self._ocop_user("plain_user", "base.group_user", self.gia_lai)
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_model"),
+        ):
             self.env["ocop.product"].with_user(sales_user).search([])
 
 
@@ -143,9 +170,17 @@ class TestTerritorialAccessRpc(OcopTestMixin, HttpCase):
     def test_commune_officer_over_json_rpc(self):
         self.authenticate("officer_ia_hrung", "officer_ia_hrungpw")
         found = self._call(
-            "ocop.product", "web_search_read", [],
+            "ocop.product",
+            "web_search_read",
+            [],
             {
-                "domain": [("name", "in", ["Cà phê Ia Hrung", "Mật ong Biển Hồ", "Chè Hoàn Kiếm"])],
+                "domain": [
+                    (
+                        "name",
+                        "in",
+                        ["Cà phê Ia Hrung", "Mật ong Biển Hồ", "Chè Hoàn Kiếm"],
+                    )
+                ],
                 "specification": {"name": {}, "code": {}},
             },
         )
@@ -154,13 +189,15 @@ class TestTerritorialAccessRpc(OcopTestMixin, HttpCase):
             ("ocop.product", self.product_bien_ho),
             ("res.partner", self.producer_bien_ho),
         ):
-            with self.assertRaises(JsonRpcException) as caught, mute_logger(
-                "odoo.http", "odoo.addons.base.models.ir_rule"
+            with (
+                self.assertRaises(JsonRpcException) as caught,
+                mute_logger("odoo.http", "odoo.addons.base.models.ir_rule"),
             ):
                 self._call(model, "read", [record.ids, ["name"]])
             self.assertIn("AccessError", str(caught.exception))
-            with self.assertRaises(JsonRpcException) as caught, mute_logger(
-                "odoo.http", "odoo.addons.base.models.ir_rule"
+            with (
+                self.assertRaises(JsonRpcException) as caught,
+                mute_logger("odoo.http", "odoo.addons.base.models.ir_rule"),
             ):
                 self._call(model, "write", [record.ids, {"name": "Hacked"}])
             self.assertIn("AccessError", str(caught.exception))

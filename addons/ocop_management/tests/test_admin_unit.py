@@ -17,8 +17,12 @@ class TestAdminUnit(TransactionCase):
     def test_current_units_loaded(self):
         """34 provinces and 3,321 communes in force since 1/7/2025."""
         current = [("is_historical", "=", False)]
-        self.assertEqual(self.Unit.search_count(current + [("level", "=", "province")]), 34)
-        self.assertEqual(self.Unit.search_count(current + [("level", "=", "commune")]), 3321)
+        self.assertEqual(
+            self.Unit.search_count(current + [("level", "=", "province")]), 34
+        )
+        self.assertEqual(
+            self.Unit.search_count(current + [("level", "=", "commune")]), 3321
+        )
         self.assertFalse(self.Unit.search_count(current + [("level", "=", "district")]))
         # Every current commune hangs under a current province.
         orphans = self.Unit.search_count(
@@ -34,23 +38,29 @@ class TestAdminUnit(TransactionCase):
         ha_noi = self.Unit.search([("level", "=", "province"), ("code", "=", "01")])
         self.assertEqual(ha_noi.name, "Thành phố Hà Nội")
         self.assertEqual(ha_noi.province_id, ha_noi)
-        hoan_kiem = self.Unit.search([("level", "=", "commune"), ("code", "=", "00070")])
+        hoan_kiem = self.Unit.search(
+            [("level", "=", "commune"), ("code", "=", "00070")]
+        )
         self.assertEqual(hoan_kiem.province_id, ha_noi)
         self.assertIn(hoan_kiem, self.Unit.search([("id", "child_of", ha_noi.id)]))
 
     def test_loader_is_idempotent(self):
         before = self.Unit.search_read([], ["id", "write_date"], order="id")
-        self.assertEqual(
-            self.Unit._load_current_units(), {"created": 0, "updated": 0}
-        )
+        self.assertEqual(self.Unit._load_current_units(), {"created": 0, "updated": 0})
         self.assertEqual(
             self.Unit._load_historical_units(), {"created": 0, "updated": 0}
         )
-        self.assertEqual(self.Unit.search_read([], ["id", "write_date"], order="id"), before)
+        self.assertEqual(
+            self.Unit.search_read([], ["id", "write_date"], order="id"), before
+        )
 
     def test_loader_repairs_a_changed_unit(self):
         commune = self.Unit.search(
-            [("level", "=", "commune"), ("code", "=", "23767"), ("is_historical", "=", False)]
+            [
+                ("level", "=", "commune"),
+                ("code", "=", "23767"),
+                ("is_historical", "=", False),
+            ]
         )
         commune.name = "Typo"
         stats = self.Unit._load_current_units()
@@ -73,7 +83,11 @@ class TestAdminUnit(TransactionCase):
         self.assertEqual(len(ia_grai.child_ids), 13)
         self.assertTrue(all(c.date_end for c in ia_grai.child_ids))
         new_gia_lai = self.Unit.search(
-            [("is_historical", "=", False), ("level", "=", "province"), ("code", "=", "52")]
+            [
+                ("is_historical", "=", False),
+                ("level", "=", "province"),
+                ("code", "=", "52"),
+            ]
         )
         self.assertEqual(old_gia_lai.successor_ids, new_gia_lai)
         ia_sao = ia_grai.child_ids.filtered(lambda u: u.name == "Xã Ia Sao")
@@ -94,14 +108,25 @@ class TestAdminUnit(TransactionCase):
             self.assertIn("Xã Ia Krái", [name for _id, name in found][0], text)
         found = self.Unit.name_search("Đắk Lắk", [("level", "=", "province")])
         self.assertEqual(len(found), 1)
-        self.assertEqual(found, self.Unit.name_search("dak lak", [("level", "=", "province")]))
-        by_code = self.Unit.search([("display_name", "ilike", "23767"), ("is_historical", "=", False)])
+        self.assertEqual(
+            found, self.Unit.name_search("dak lak", [("level", "=", "province")])
+        )
+        by_code = self.Unit.search(
+            [("display_name", "ilike", "23767"), ("is_historical", "=", False)]
+        )
         self.assertEqual(by_code.name, "Xã Ia Hrung")
-        self.assertEqual(self.Unit.search([("search_name", "=", "xa ia hrung"), ("is_historical", "=", False)]).mapped("code"), ["23767"])
+        self.assertEqual(
+            self.Unit.search(
+                [("search_name", "=", "xa ia hrung"), ("is_historical", "=", False)]
+            ).mapped("code"),
+            ["23767"],
+        )
 
     def test_hierarchy_is_checked(self):
         ha_noi = self.Unit.search([("level", "=", "province"), ("code", "=", "01")])
-        hoan_kiem = self.Unit.search([("level", "=", "commune"), ("code", "=", "00070")])
+        hoan_kiem = self.Unit.search(
+            [("level", "=", "commune"), ("code", "=", "00070")]
+        )
         with self.assertRaises(ValidationError):
             self.Unit.create({"name": "Xã lạc", "code": "99999", "level": "commune"})
         gia_lai = self.Unit.search([("level", "=", "province"), ("code", "=", "52")])

@@ -49,22 +49,34 @@ class TestProducer(OcopTestMixin, TransactionCase):
         self.assertEqual(self.Partner.search_count([]), count)
 
     def test_household_without_registration_is_refused(self):
-        with self.assertRaisesMessage(ValidationError, "household without a business registration"):
+        with self.assertRaisesMessage(
+            ValidationError, "household without a business registration"
+        ):
             self.Partner.create(
-                self._producer_vals(ocop_entity_type="household", ocop_business_reg_no=False)
+                self._producer_vals(
+                    ocop_entity_type="household", ocop_business_reg_no=False
+                )
             )
-        with self.assertRaisesMessage(ValidationError, "household without a business registration"):
+        with self.assertRaisesMessage(
+            ValidationError, "household without a business registration"
+        ):
             self.Partner.create(
-                self._producer_vals(ocop_entity_type="household", ocop_business_reg_no="  ")
+                self._producer_vals(
+                    ocop_entity_type="household", ocop_business_reg_no="  "
+                )
             )
         # Removing the number of an existing household producer is refused too.
-        with self.assertRaisesMessage(ValidationError, "household without a business registration"):
+        with self.assertRaisesMessage(
+            ValidationError, "household without a business registration"
+        ):
             self.producer_hoan_kiem.ocop_business_reg_no = False
         self.assertEqual(self.producer_hoan_kiem.ocop_business_reg_no, "TEST-HKD-003")
 
     def test_cooperative_group_needs_no_registration(self):
         group = self.Partner.create(
-            self._producer_vals(ocop_entity_type="cooperative_group", ocop_business_reg_no=False)
+            self._producer_vals(
+                ocop_entity_type="cooperative_group", ocop_business_reg_no=False
+            )
         )
         self.assertTrue(group.ocop_is_producer)
 

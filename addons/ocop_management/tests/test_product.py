@@ -35,9 +35,7 @@ class TestOcopProduct(OcopTestMixin, TransactionCase):
         self.assertEqual(second.code_sequence, first.code_sequence + 1)
         self.assertEqual(second.code, "52-23767-%03d-2026" % second.code_sequence)
         self.assertEqual(third.code, "52-23767-%03d-2027" % (first.code_sequence + 2))
-        self.assertEqual(
-            third.display_name, "[%s] Sản phẩm thử" % third.code
-        )
+        self.assertEqual(third.display_name, "[%s] Sản phẩm thử" % third.code)
         # Another commune keeps its own numbering.
         other = self.Product.create(
             self._vals(producer_id=self.producer_bien_ho.id, commune_id=self.bien_ho.id)
@@ -84,7 +82,11 @@ class TestOcopProduct(OcopTestMixin, TransactionCase):
 
     def test_ineligible_producer_is_refused(self):
         agency = self.env["res.partner"].create(
-            {"name": "Phòng Nông nghiệp", "is_company": True, "ocop_entity_type": "agency"}
+            {
+                "name": "Phòng Nông nghiệp",
+                "is_company": True,
+                "ocop_entity_type": "agency",
+            }
         )
         with self.assertRaisesMessage(ValidationError, "is not an OCOP producer"):
             self.Product.create(self._vals(producer_id=agency.id))
