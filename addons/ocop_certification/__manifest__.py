@@ -30,4 +30,9 @@
         "views/ocop_portal_templates.xml",
         "views/ocop_certification_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ocop_certification/static/tests/tours/*.js",
+        ],
+    },
 }
