@@ -30,6 +30,9 @@
         "views/ocop_portal_templates.xml",
         "views/ocop_certification_menus.xml",
     ],
+    "demo": [
+        "demo/ocop_certification_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "ocop_certification/static/tests/tours/*.js",
