@@ -28,6 +28,8 @@
         "views/ocop_wizard_views.xml",
         "wizards/ocop_criteria_set_wizard_views.xml",
         "views/ocop_portal_templates.xml",
+        "report/ocop_reports.xml",
+        "report/ocop_report_templates.xml",
         "views/ocop_certification_menus.xml",
     ],
     "demo": [

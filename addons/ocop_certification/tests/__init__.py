@@ -5,3 +5,4 @@ from . import test_criteria
 from . import test_criteria_import_export
 from . import test_query_counts
 from . import test_ui
+from . import test_reports

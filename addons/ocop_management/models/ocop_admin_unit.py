@@ -223,7 +223,7 @@ class OcopAdminUnit(models.Model):
         to_create = []
         for prov in vnp.Province.iter_all():
             vals = {
-                "name": prov.name,
+                "name": " ".join(prov.name.split()),
                 "code": "%02d" % int(prov.code),
                 "level": "province",
                 "division_type": prov.division_type.value,
@@ -240,7 +240,7 @@ class OcopAdminUnit(models.Model):
         to_create = []
         for ward in vnp.Ward.iter_all():
             vals = {
-                "name": ward.name,
+                "name": " ".join(ward.name.split()),
                 "code": "%05d" % int(ward.code),
                 "level": "commune",
                 "division_type": ward.division_type.value,
