@@ -26,6 +26,7 @@
         "views/ocop_dossier_views.xml",
         "views/ocop_council_views.xml",
         "views/ocop_wizard_views.xml",
+        "views/ocop_mark_usage_views.xml",
         "wizards/ocop_criteria_set_wizard_views.xml",
         "views/ocop_portal_templates.xml",
         "report/ocop_reports.xml",

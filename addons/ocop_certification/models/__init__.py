@@ -11,3 +11,4 @@ from . import ocop_dossier
 from . import ocop_dossier_document
 from . import ocop_certificate
 from . import ocop_product
+from . import ocop_mark_usage

@@ -1,9 +1,27 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import uuid
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+REVOCATION_GROUNDS = [
+    ("false_information", "False information in the dossier"),
+    ("criteria_not_met", "Criteria no longer met"),
+    ("violation_quality", "Violation of quality rules"),
+    ("violation_food_safety", "Violation of food-safety rules"),
+    ("violation_environment", "Violation of environmental rules"),
+    ("violation_ip", "Violation of intellectual-property rules"),
+    ("violation_labelling", "Violation of labelling rules"),
+    ("mark_misuse", "Misuse of the OCOP mark"),
+    ("production_stopped", "Production stopped"),
+    ("other", "Other conclusion of a competent authority"),
+]
+# QĐ 26/2026: a certificate is revoked within 15 days of the finding.
+REVOCATION_DAYS = 15
 
 AUTHORITIES = {
     "district": "Chủ tịch Ủy ban nhân dân cấp huyện",
@@ -75,8 +93,55 @@ class OcopCertificate(models.Model):
         index=True,
     )
     active = fields.Boolean(default=True)
+    # Public verification: an unguessable token in the QR code.
+    verify_token = fields.Char(
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        default=lambda self: uuid.uuid4().hex,
+        groups="ocop_management.group_ocop_viewer",
+    )
+    # Re-rating and the life cycle
+    rerating_window_start = fields.Date(
+        compute="_compute_windows", store=True, string="Re-rating From"
+    )
+    rerating_window_end = fields.Date(
+        compute="_compute_windows", store=True, string="Re-rating Until"
+    )
+    rerating_dossier_id = fields.Many2one(
+        "ocop.dossier", readonly=True, copy=False, string="Re-rating Dossier"
+    )
+    rerating_filed_in_time = fields.Boolean(
+        compute="_compute_rerating_filed_in_time", store=True
+    )
+    valid_until = fields.Date(
+        compute="_compute_valid_until",
+        store=True,
+        index=True,
+        help="The expiry date, or up to 180 days later while a re-rating filed "
+        "in time awaits its decision (QĐ 26/2026, Điều 12).",
+    )
+    expiry_notice_sent = fields.Boolean(readonly=True, copy=False)
+    mark_usage_ids = fields.One2many("ocop.mark.usage", "certificate_id")
+    # Revocation
+    revocation_proposed = fields.Boolean(readonly=True, copy=False, tracking=True)
+    revocation_ground = fields.Selection(REVOCATION_GROUNDS, copy=False, tracking=True)
+    revocation_finding_date = fields.Date(copy=False)
+    revocation_deadline = fields.Date(
+        compute="_compute_revocation_deadline", store=True
+    )
+    revocation_note = fields.Text(copy=False)
+    revocation_decision_number = fields.Char(copy=False, tracking=True)
+    revocation_decision_date = fields.Date(copy=False)
+    revocation_authority = fields.Char(copy=False)
+    revoked_on = fields.Date(readonly=True, copy=False)
 
     _sql_constraints = [
+        (
+            "verify_token_uniq",
+            "unique(verify_token)",
+            "The verification token is unique.",
+        ),
         ("name_uniq", "unique(name)", "The certificate number must be unique."),
         (
             "stars_range",
@@ -105,6 +170,69 @@ class OcopCertificate(models.Model):
             lambda p: p.state in ("draft", "developing")
         ).write({"state": "certified"})
         return certificates
+
+    @api.depends(
+        "expiry_date",
+        "framework_id.rerating_window_start_days",
+        "framework_id.rerating_window_end_days",
+    )
+    def _compute_windows(self):
+        for certificate in self:
+            framework = certificate.framework_id
+            expiry = certificate.expiry_date
+            if not expiry:
+                certificate.rerating_window_start = False
+                certificate.rerating_window_end = False
+                continue
+            certificate.rerating_window_start = expiry - timedelta(
+                days=framework.rerating_window_start_days or 180
+            )
+            certificate.rerating_window_end = expiry - timedelta(
+                days=framework.rerating_window_end_days or 120
+            )
+
+    @api.depends(
+        "rerating_dossier_id.date_filed",
+        "rerating_dossier_id.state",
+        "rerating_window_start",
+        "rerating_window_end",
+    )
+    def _compute_rerating_filed_in_time(self):
+        for certificate in self:
+            dossier = certificate.rerating_dossier_id
+            filed = dossier.date_filed if dossier.state != "draft" else False
+            certificate.rerating_filed_in_time = bool(
+                filed
+                and certificate.rerating_window_start
+                and certificate.rerating_window_start
+                <= filed
+                <= certificate.rerating_window_end
+            )
+
+    @api.depends(
+        "expiry_date", "rerating_filed_in_time", "framework_id.expiry_grace_days"
+    )
+    def _compute_valid_until(self):
+        for certificate in self:
+            grace = (
+                certificate.framework_id.expiry_grace_days or 180
+                if certificate.rerating_filed_in_time
+                else 0
+            )
+            certificate.valid_until = (
+                certificate.expiry_date + timedelta(days=grace)
+                if certificate.expiry_date
+                else False
+            )
+
+    @api.depends("revocation_finding_date")
+    def _compute_revocation_deadline(self):
+        for certificate in self:
+            certificate.revocation_deadline = (
+                certificate.revocation_finding_date + timedelta(days=REVOCATION_DAYS)
+                if certificate.revocation_finding_date
+                else False
+            )
 
     @api.depends("issuing_level")
     def _compute_issuing_authority(self):
@@ -135,6 +263,239 @@ class OcopCertificate(models.Model):
         super()._compute_access_url()
         for certificate in self:
             certificate.access_url = f"/my/ocop/certificates/{certificate.id}"
+
+    # ------------------------------------------------------------------
+    # Life cycle
+    # ------------------------------------------------------------------
+    def _target_state(self, today):
+        """The state the dates give (revoked and superseded are final)."""
+        self.ensure_one()
+        if self.state in ("revoked", "superseded"):
+            return self.state
+        if today > self.valid_until:
+            return "expired"
+        if today >= self.rerating_window_start:
+            return "expiring"
+        return "valid"
+
+    @api.model
+    def _cron_update_states(self, batch_size=1000, today=None):
+        """Move certificates between valid, expiring and expired in batches,
+        and, once per certificate, tell the producer and the programme officers
+        to file the re-rating dossier. Idempotent: a second run the same day
+        finds nothing to do; a missed day is caught up by the next run, since
+        the search is on dates, not on "exactly today"."""
+        today = today or fields.Date.context_today(self)
+        # The search below is on stored computed dates: write pending changes
+        # (e.g. a re-rating just filed) first.
+        self.env.flush_all()
+        domain = [
+            ("state", "in", ("valid", "expiring")),
+            "|",
+            "|",
+            "&",
+            ("state", "=", "valid"),
+            ("rerating_window_start", "<=", today),
+            ("valid_until", "<", today),
+            "&",
+            ("state", "=", "expiring"),
+            ("rerating_window_start", ">", today),
+        ]
+        moved = self.browse()
+        while True:
+            batch = self.search(domain, limit=batch_size, order="id")
+            if not batch:
+                break
+            for state in ("valid", "expiring", "expired"):
+                todo = batch.filtered(lambda c, s=state: c._target_state(today) == s)
+                if todo:
+                    todo.write({"state": state})
+            batch.filtered(lambda c: c.state == "expiring")._notify_rerating_window()
+            batch.filtered(lambda c: c.state == "expired")._on_expiry()
+            moved |= batch
+            self.env.flush_all()
+            self.env.invalidate_all()
+            if len(batch) < batch_size:
+                break
+        # Certificates inside the window that were never told (created late).
+        self.search(
+            [("state", "=", "expiring"), ("expiry_notice_sent", "=", False)]
+        )._notify_rerating_window()
+        return moved
+
+    def _notify_rerating_window(self):
+        todo = self.filtered(lambda c: not c.expiry_notice_sent)
+        if not todo:
+            return
+        activity_type = self.env.ref("ocop_certification.mail_activity_type_rerating")
+        for certificate in todo:
+            body = _(
+                "The certificate %(name)s of %(product)s expires on %(expiry)s: file "
+                "the re-rating dossier between %(start)s (D-180) and %(end)s (D-120).",
+                name=certificate.name,
+                product=certificate.product_id.name,
+                expiry=certificate.expiry_date,
+                start=certificate.rerating_window_start,
+                end=certificate.rerating_window_end,
+            )
+            officers = (
+                certificate.dossier_id._programme_officers()
+                if certificate.dossier_id
+                else self.env["res.users"]
+            )
+            certificate.message_post(
+                body=body,
+                partner_ids=(certificate.producer_id | officers.partner_id).ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+            for user in officers or self.env.user:
+                certificate.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    user_id=user.id,
+                    date_deadline=certificate.rerating_window_end,
+                    note=body,
+                )
+        todo.write({"expiry_notice_sent": True})
+
+    def _on_expiry(self):
+        self.mark_usage_ids.filtered(lambda u: u.state != "ended")._end(
+            _("The certificate expired.")
+        )
+        self.product_id._compute_current_certificate()
+
+    # ------------------------------------------------------------------
+    # Re-rating and upgrade
+    # ------------------------------------------------------------------
+    def action_new_dossier(self, dossier_type="rerating"):
+        """A re-rating or upgrade dossier pre-filled from this certificate."""
+        self.ensure_one()
+        if self.state not in ("valid", "expiring"):
+            raise UserError(_("Only a valid certificate can be re-rated or upgraded."))
+        previous = self.dossier_id
+        dossier = self.env["ocop.dossier"].create(
+            {
+                "product_id": self.product_id.id,
+                "dossier_type": dossier_type,
+                "previous_certificate_id": self.id,
+                "certificates_held": previous.certificates_held,
+                "plan_results": previous.plan_results,
+                "self_assessment": previous.self_assessment,
+                "registration_note": previous.registration_note,
+            }
+        )
+        if dossier_type == "rerating":
+            self.rerating_dossier_id = dossier
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ocop.dossier",
+            "res_id": dossier.id,
+            "view_mode": "form",
+        }
+
+    def action_new_rerating_dossier(self):
+        return self.action_new_dossier("rerating")
+
+    def action_new_upgrade_dossier(self):
+        return self.action_new_dossier("upgrade")
+
+    # ------------------------------------------------------------------
+    # Revocation
+    # ------------------------------------------------------------------
+    def _propose_revocation(self, ground, finding_date, note=None):
+        """An inspection (or any finding) proposes revocation: the programme
+        officers have 15 days from the finding to decide."""
+        if not ground or not finding_date:
+            raise UserError(
+                _("A revocation proposal needs its ground and finding date.")
+            )
+        for certificate in self:
+            certificate.write(
+                {
+                    "revocation_proposed": True,
+                    "revocation_ground": ground,
+                    "revocation_finding_date": finding_date,
+                    "revocation_note": note,
+                }
+            )
+            officers = (
+                certificate.dossier_id._programme_officers()
+                if certificate.dossier_id
+                else self.env["res.users"]
+            )
+            for user in officers or self.env.user:
+                certificate.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=user.id,
+                    date_deadline=certificate.revocation_deadline,
+                    summary=_("Decide on revoking %(name)s", name=certificate.name),
+                    note=note,
+                )
+
+    def action_revoke(
+        self,
+        ground=None,
+        decision_number=None,
+        decision_date=None,
+        authority=None,
+        finding_date=None,
+        note=None,
+    ):
+        """Revoke: never deleted, the certificate says why, by which decision;
+        the product loses its stars and the mark may no longer be used."""
+        for certificate in self:
+            ground = ground or certificate.revocation_ground
+            finding_date = finding_date or certificate.revocation_finding_date
+            if not ground:
+                raise UserError(_("Give the ground of the revocation."))
+            if not (decision_number and decision_date and authority):
+                raise UserError(
+                    _("A revocation needs its decision: number, date and authority.")
+                )
+            if certificate.state in ("revoked", "superseded", "expired"):
+                raise UserError(
+                    _("%(name)s is no longer in force.", name=certificate.name)
+                )
+            if finding_date and decision_date < finding_date:
+                raise ValidationError(_("The decision cannot precede the finding."))
+            grounds = dict(REVOCATION_GROUNDS)
+            certificate.write(
+                {
+                    "state": "revoked",
+                    "revocation_ground": ground,
+                    "revocation_finding_date": finding_date,
+                    "revocation_decision_number": decision_number,
+                    "revocation_decision_date": decision_date,
+                    "revocation_authority": authority,
+                    "revocation_note": note or certificate.revocation_note,
+                    "revoked_on": decision_date,
+                    "revocation_proposed": False,
+                }
+            )
+            reason = _(
+                "Certificate revoked by decision %(number)s of %(date)s: %(ground)s.",
+                number=decision_number,
+                date=decision_date,
+                ground=grounds[ground],
+            )
+            certificate.mark_usage_ids.filtered(lambda u: u.state != "ended")._end(
+                reason
+            )
+            certificate.activity_unlink(["mail.mail_activity_data_todo"])
+            certificate.message_post(
+                body=reason,
+                partner_ids=certificate.producer_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.product_id._compute_current_certificate()
+
+    def action_open_revoke_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ocop.certificate.revoke",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_certificate_id": self.id},
+        }
 
     def unlink(self):  # pylint: disable=method-required-super
         raise UserError(

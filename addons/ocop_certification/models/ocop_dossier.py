@@ -91,6 +91,19 @@ class OcopDossier(models.Model):
         required=True,
         tracking=True,
     )
+    previous_certificate_id = fields.Many2one(
+        "ocop.certificate",
+        string="Current Certificate",
+        index=True,
+        ondelete="restrict",
+        help="For a re-rating or an upgrade: the certificate it starts from.",
+    )
+    previous_stars = fields.Integer(related="previous_certificate_id.stars")
+    changes_note = fields.Text(
+        string="What Changed",
+        help="For an upgrade (or a re-rating): what changed since the current "
+        "certificate — production, quality, market, criteria now met.",
+    )
     date_filed = fields.Date(
         string="Filed On", default=fields.Date.context_today, tracking=True
     )
@@ -401,6 +414,13 @@ class OcopDossier(models.Model):
         """The producer files the dossier with the commune."""
         self._check_state(("draft",), _("Filing"))
         for dossier in self:
+            if dossier.dossier_type == "upgrade" and not dossier.changes_note:
+                raise UserError(
+                    _(
+                        "An upgrade dossier shows what changed since the current "
+                        'certificate: fill in "What Changed".'
+                    )
+                )
             missing = dossier.document_ids.filtered(
                 lambda d: d.required and not d.attachment_ids
             )
