@@ -78,8 +78,8 @@ class OcopMarkUsage(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "The OCOP mark cannot be used while the certificate %(name)s is "
-                        "not valid.",
+                        "The OCOP mark cannot be used while the certificate "
+                        "%(name)s is not valid.",
                         name=certificate.name,
                     )
                 )
@@ -88,7 +88,8 @@ class OcopMarkUsage(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "The mark may be used at most until the certificate expires (%(date)s).",
+                        "The mark may be used at most until the certificate "
+                        "expires (%(date)s).",
                         date=certificate.valid_until,
                     )
                 )
