@@ -1,0 +1,186 @@
+# Copyright 2026 OCOP for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# The six steps of the yearly OCOP cycle (QĐ 26/2026; the seed letter, part II.2).
+CYCLE_STEPS = [
+    ("1", "Publicity and survey of potential products"),
+    ("2", "Product ideas"),
+    ("3", "Business plans"),
+    ("4", "Carrying out the plans"),
+    ("5", "Evaluation and star rating"),
+    ("6", "Trade promotion"),
+]
+# Default deadlines (month, day) of each step, after the seed: the district
+# evaluates before September.
+DEFAULT_STEP_DEADLINES = {
+    "1": (3, 31),
+    "2": (4, 30),
+    "3": (5, 31),
+    "4": (7, 31),
+    "5": (8, 31),
+    "6": (12, 31),
+}
+
+
+class OcopCycle(models.Model):
+    """A programme year (chu trình OCOP thường niên) for a territory."""
+
+    _name = "ocop.cycle"
+    _description = "OCOP Yearly Cycle"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        tracking=True,
+    )
+    admin_unit_id = fields.Many2one(
+        "ocop.admin.unit",
+        string="Territory",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('level', 'in', ('province', 'district'))]",
+        help="The province (or, for records before 7/2025, the district) that "
+        "runs the cycle.",
+        tracking=True,
+    )
+    province_id = fields.Many2one(
+        related="admin_unit_id.province_id", store=True, index=True
+    )
+    legal_framework = fields.Char(
+        help="The decision in force for the cycle, e.g. QĐ 26/2026/QĐ-TTg.",
+        default="QĐ 26/2026/QĐ-TTg",
+    )
+    programme_office_id = fields.Many2one(
+        "res.partner",
+        string="Programme Office",
+        domain="[('ocop_entity_type', '=', 'agency')]",
+        help="The office that runs the cycle (e.g. the district agriculture office).",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    step_ids = fields.One2many("ocop.cycle.step", "cycle_id", string="Steps", copy=True)
+    report_frequency = fields.Selection(
+        [("monthly", "Monthly"), ("quarterly", "Quarterly")],
+        default="monthly",
+        required=True,
+    )
+    report_due_day = fields.Integer(
+        default=10, help="Units report before this day of the month (the seed: the 10th)."
+    )
+    state = fields.Selection(
+        [("draft", "Planned"), ("running", "Running"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    note = fields.Html()
+    potential_count = fields.Integer(compute="_compute_counts")
+    idea_count = fields.Integer(compute="_compute_counts")
+    plan_count = fields.Integer(compute="_compute_counts")
+    support_count = fields.Integer(compute="_compute_counts")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "year_unit_uniq",
+            "unique(year, admin_unit_id)",
+            "A territory has one cycle per year.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "step_ids" not in vals:
+                year = vals.get("year") or fields.Date.context_today(self).year
+                vals["step_ids"] = [
+                    Command.create(
+                        {
+                            "step": step,
+                            "deadline": date(year, *DEFAULT_STEP_DEADLINES[step]),
+                        }
+                    )
+                    for step, _label in CYCLE_STEPS
+                ]
+        return super().create(vals_list)
+
+    def _compute_counts(self):
+        for field_name, model in (
+            ("potential_count", "ocop.potential.product"),
+            ("idea_count", "ocop.product.idea"),
+            ("plan_count", "ocop.business.plan"),
+            ("support_count", "ocop.support"),
+        ):
+            counts = dict(
+                self.env[model]._read_group(
+                    [("cycle_id", "in", self.ids)], ["cycle_id"], ["__count"]
+                )
+            )
+            for cycle in self:
+                cycle[field_name] = counts.get(cycle, 0)
+
+    def action_start(self):
+        """Start the cycle: each step's deadline goes into the calendar and the
+        responsible users get an activity due on it."""
+        for cycle in self:
+            if cycle.state != "draft":
+                raise UserError(_("Only a planned cycle can be started."))
+            cycle.step_ids._plan_deadlines()
+        self.write({"state": "running"})
+
+    def action_close(self):
+        for cycle in self:
+            if cycle.state != "running":
+                raise UserError(_("Only a running cycle can be closed."))
+        self.write({"state": "closed"})
+
+    def _action_open(self, model, name):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,kanban,form,pivot,graph",
+            "domain": [("cycle_id", "=", self.id)],
+            "context": {"default_cycle_id": self.id},
+        }
+
+    def action_view_potentials(self):
+        return self._action_open("ocop.potential.product", _("Potential Products"))
+
+    def action_view_ideas(self):
+        return self._action_open("ocop.product.idea", _("Product Ideas"))
+
+    def action_view_plans(self):
+        return self._action_open("ocop.business.plan", _("Business Plans"))
+
+    def action_view_supports(self):
+        return self._action_open("ocop.support", _("Supports"))
+
+    @api.model
+    def _current_for(self, unit):
+        """The running cycle of the territory containing ``unit``."""
+        if not unit:
+            return self.browse()
+        return self.search(
+            [
+                ("state", "=", "running"),
+                ("admin_unit_id", "parent_of", unit.id),
+            ],
+            order="year desc",
+            limit=1,
+        )
+

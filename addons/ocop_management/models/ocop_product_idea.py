@@ -1,0 +1,220 @@
+# Copyright 2026 OCOP for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+IDEA_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("reviewed", "Reviewed by the Commune"),
+    ("selected", "Selected"),
+    ("rejected", "Rejected"),
+]
+
+
+class OcopProductIdea(models.Model):
+    """Step 2: a producer's product idea (phiếu đăng ký ý tưởng sản phẩm)."""
+
+    _name = "ocop.product.idea"
+    _description = "OCOP Product Idea"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Idea", required=True, tracking=True)
+    reference = fields.Char(readonly=True, copy=False, default="/")
+    cycle_id = fields.Many2one(
+        "ocop.cycle", required=True, index=True, ondelete="restrict", tracking=True
+    )
+    producer_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('ocop_is_producer', '=', True)]",
+        tracking=True,
+    )
+    commune_id = fields.Many2one(
+        related="producer_id.ocop_admin_unit_id", store=True, index=True
+    )
+    province_id = fields.Many2one(related="commune_id.province_id", store=True, index=True)
+    is_new_product = fields.Boolean(
+        string="New Product", default=True, help="A new product, or one already made."
+    )
+    ocop_product_id = fields.Many2one(
+        "ocop.product",
+        string="OCOP Product",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The existing OCOP product, or the one created when the idea is selected.",
+    )
+    product_group_id = fields.Many2one(
+        "ocop.product.group",
+        string="Product Set",
+        required=True,
+        domain="[('level', '=', 'set')]",
+        ondelete="restrict",
+    )
+    description = fields.Text(required=True)
+    raw_materials = fields.Text()
+    raw_material_origin = fields.Text(string="Origin of the Raw Materials")
+    target_market = fields.Text()
+    production_capacity = fields.Char()
+    reject_reason = fields.Text(tracking=True, copy=False)
+    review_note = fields.Text(string="Commune's Review", tracking=True)
+    state = fields.Selection(
+        IDEA_STATES, default="draft", required=True, tracking=True, index=True, copy=False
+    )
+    plan_ids = fields.One2many("ocop.business.plan", "idea_id")
+    color = fields.Integer()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("reference", "/") == "/":
+                vals["reference"] = self.env["ir.sequence"].next_by_code("ocop.product.idea")
+        return super().create(vals_list)
+
+    def _compute_access_url(self):  # pylint: disable=missing-return
+        super()._compute_access_url()
+        for idea in self:
+            idea.access_url = f"/my/ocop/ideas/{idea.id}"
+
+    @api.constrains("producer_id")
+    def _check_producer(self):
+        for idea in self:
+            if not idea.producer_id.ocop_is_producer:
+                raise ValidationError(
+                    _(
+                        "%(partner)s is not an eligible OCOP producer: only "
+                        "cooperatives, cooperative groups, enterprises and registered "
+                        "household businesses may register product ideas.",
+                        partner=idea.producer_id.display_name,
+                    )
+                )
+
+    @api.constrains("ocop_product_id", "producer_id")
+    def _check_product(self):
+        for idea in self:
+            if idea.ocop_product_id and idea.ocop_product_id.producer_id != idea.producer_id:
+                raise ValidationError(
+                    _("The OCOP product %(product)s belongs to another producer.",
+                      product=idea.ocop_product_id.display_name)
+                )
+
+    # ------------------------------------------------------------------
+    # Transitions, each handing an activity to whoever acts next
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed, action):
+        labels = dict(IDEA_STATES)
+        for idea in self:
+            if idea.state not in allowed:
+                raise UserError(
+                    _(
+                        "%(action)s: the idea %(name)s is %(state)s.",
+                        action=action,
+                        name=idea.name,
+                        state=labels[idea.state],
+                    )
+                )
+
+    def _officers(self, group_xmlid, exclude_xmlid=None):
+        """Users of a group whose territories contain the idea's commune."""
+        self.ensure_one()
+        users = self.env.ref(group_xmlid).users
+        if exclude_xmlid:
+            users -= self.env.ref(exclude_xmlid).users
+        return users.filtered(
+            lambda u: self.commune_id
+            and self.commune_id.parent_path.startswith(
+                tuple(unit.parent_path for unit in u.ocop_admin_unit_ids) or ("-",)
+            )
+        )
+
+    def _hand_over(self, summary, users):
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        for user in users:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo", user_id=user.id, summary=summary
+            )
+
+    def action_submit(self):
+        self._check_state(("draft",), _("Submitting"))
+        self.write({"state": "submitted"})
+        for idea in self:
+            idea._hand_over(
+                _("Review the product idea %(name)s", name=idea.name),
+                idea._officers(
+                    "ocop_management.group_ocop_commune_officer",
+                    "ocop_management.group_ocop_programme_officer",
+                ),
+            )
+
+    def action_review(self):
+        """The commune has reviewed the idea and passes it on."""
+        self._check_state(("submitted",), _("Reviewing"))
+        self.write({"state": "reviewed"})
+        for idea in self:
+            idea._hand_over(
+                _("Select or reject the product idea %(name)s", name=idea.name),
+                idea._officers(
+                    "ocop_management.group_ocop_programme_officer",
+                    "ocop_management.group_ocop_manager",
+                ),
+            )
+
+    def action_select(self):
+        """The programme office selects the idea: it creates or links the OCOP
+        product."""
+        self._check_state(("reviewed",), _("Selecting"))
+        Product = self.env["ocop.product"]
+        for idea in self:
+            product = idea.ocop_product_id or Product.create(
+                {
+                    "name": idea.name,
+                    "producer_id": idea.producer_id.id,
+                    "commune_id": idea.commune_id.id,
+                    "product_group_id": idea.product_group_id.id,
+                    "code_year": idea.cycle_id.year,
+                    "description": idea.description,
+                }
+            )
+            idea.write({"state": "selected", "ocop_product_id": product.id})
+            idea.activity_unlink(["mail.mail_activity_data_todo"])
+            idea.message_post(
+                body=_(
+                    "Your product idea is selected: prepare the business plan of "
+                    "%(product)s.",
+                    product=product.display_name,
+                ),
+                partner_ids=idea.producer_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def action_reject(self, reason=None):
+        self._check_state(("submitted", "reviewed"), _("Rejecting"))
+        if not reason:
+            raise UserError(_("Give the reason for rejecting the idea."))
+        self.write({"state": "rejected", "reject_reason": reason})
+        for idea in self:
+            idea.activity_unlink(["mail.mail_activity_data_todo"])
+            idea.message_post(
+                body=_("Your product idea is not selected: %(reason)s", reason=reason),
+                partner_ids=idea.producer_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def action_reset_to_draft(self):
+        self._check_state(("submitted", "rejected"), _("Resetting"))
+        self.write({"state": "draft", "reject_reason": False})
+
+    def action_open_decision_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ocop.product.idea.decision",
+            "view_mode": "form",
+            "target": "new",
+            "context": dict(
+                self.env.context, active_model=self._name, active_ids=self.ids
+            ),
+        }
