@@ -29,8 +29,13 @@
         "views/ocop_mark_usage_views.xml",
         "wizards/ocop_criteria_set_wizard_views.xml",
         "views/ocop_portal_templates.xml",
+        "views/ocop_verify_templates.xml",
         "report/ocop_reports.xml",
         "report/ocop_report_templates.xml",
+        "views/sale_report_views.xml",
+        "data/ocop_inspection_data.xml",
+        "report/ocop_inspection_report.xml",
+        "views/ocop_inspection_views.xml",
         "views/ocop_certification_menus.xml",
     ],
     "demo": [

@@ -12,3 +12,7 @@ from . import ocop_dossier_document
 from . import ocop_certificate
 from . import ocop_product
 from . import ocop_mark_usage
+from . import sale_report
+from . import ocop_inspection
+from . import ocop_inspection_line
+from . import ocop_inspection_violation

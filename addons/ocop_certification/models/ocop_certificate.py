@@ -1,5 +1,6 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 import uuid
 from datetime import timedelta
 
@@ -7,6 +8,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from ..controllers.verify import ocop_qr_image, ocop_verify_url
 
 REVOCATION_GROUNDS = [
     ("false_information", "False information in the dossier"),
@@ -263,6 +266,26 @@ class OcopCertificate(models.Model):
         super()._compute_access_url()
         for certificate in self:
             certificate.access_url = f"/my/ocop/certificates/{certificate.id}"
+
+    # ------------------------------------------------------------------
+    # Public verification (controllers/verify.py)
+    # ------------------------------------------------------------------
+    def _ocop_qr_png_b64(self):
+        """QR code of the public verification link, base64 PNG (certificate PDF)."""
+        self.ensure_one()
+        return base64.b64encode(ocop_qr_image(ocop_verify_url(self))).decode()
+
+    def action_ocop_verify_link(self):
+        """Open the public verification page or, with ``ocop_qr`` ("png" or
+        "svg") in the context, download the QR code of its link for labels."""
+        self.ensure_one()
+        url = f"/ocop/verify/{self.sudo().verify_token}"
+        kind = self.env.context.get("ocop_qr")
+        if kind in ("png", "svg"):
+            url, target = f"{url}/qr.{kind}?download=1", "download"
+        else:
+            target = "new"
+        return {"type": "ir.actions.act_url", "url": url, "target": target}
 
     # ------------------------------------------------------------------
     # Life cycle

@@ -7,3 +7,7 @@ from . import test_query_counts
 from . import test_ui
 from . import test_reports
 from . import test_certificate_lifecycle
+from . import test_verify
+from . import test_sale_report_stars
+from . import test_inspection
+from . import test_inspection_tour

@@ -13,8 +13,12 @@ function tick(row, text) {
             run: "click",
         },
         {
+            content: `Row ${row} is the one being edited`,
+            trigger: `.o_field_widget[name=line_ids] .o_data_row.o_selected_row:nth-child(${row}) .o_field_widget[name=option_id] input`,
+        },
+        {
             content: `Type "${text}"`,
-            trigger: ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=option_id] input",
+            trigger: `.o_field_widget[name=line_ids] .o_data_row.o_selected_row:nth-child(${row}) .o_field_widget[name=option_id] input`,
             run: `edit ${text}`,
         },
         {
