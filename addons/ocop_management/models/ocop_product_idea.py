@@ -66,6 +66,13 @@ class OcopProductIdea(models.Model):
         IDEA_STATES, default="draft", required=True, tracking=True, index=True, copy=False
     )
     plan_ids = fields.One2many("ocop.business.plan", "idea_id")
+    result_pending = fields.Boolean(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The producer is still to be told the selection result (sent by a "
+        "background job, so that selecting hundreds of ideas stays fast).",
+    )
     color = fields.Integer()
 
     @api.model_create_multi
@@ -164,12 +171,13 @@ class OcopProductIdea(models.Model):
             )
 
     def action_select(self):
-        """The programme office selects the idea: it creates or links the OCOP
-        product."""
+        """The programme office selects the ideas: each creates (or links) its
+        OCOP product. Done in batch; the producers are told by a background
+        job."""
         self._check_state(("reviewed",), _("Selecting"))
-        Product = self.env["ocop.product"]
-        for idea in self:
-            product = idea.ocop_product_id or Product.create(
+        to_create = self.filtered(lambda idea: not idea.ocop_product_id)
+        products = self.env["ocop.product"].create(
+            [
                 {
                     "name": idea.name,
                     "producer_id": idea.producer_id.id,
@@ -178,31 +186,52 @@ class OcopProductIdea(models.Model):
                     "code_year": idea.cycle_id.year,
                     "description": idea.description,
                 }
-            )
-            idea.write({"state": "selected", "ocop_product_id": product.id})
-            idea.activity_unlink(["mail.mail_activity_data_todo"])
-            idea.message_post(
-                body=_(
-                    "Your product idea is selected: prepare the business plan of "
-                    "%(product)s.",
-                    product=product.display_name,
-                ),
-                partner_ids=idea.producer_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
+                for idea in to_create
+            ]
+        )
+        for idea, product in zip(to_create, products, strict=True):
+            idea.ocop_product_id = product
+        self.write({"state": "selected", "result_pending": True})
+        self._after_decision()
 
     def action_reject(self, reason=None):
         self._check_state(("submitted", "reviewed"), _("Rejecting"))
         if not reason:
             raise UserError(_("Give the reason for rejecting the idea."))
-        self.write({"state": "rejected", "reject_reason": reason})
-        for idea in self:
-            idea.activity_unlink(["mail.mail_activity_data_todo"])
+        self.write(
+            {"state": "rejected", "reject_reason": reason, "result_pending": True}
+        )
+        self._after_decision()
+
+    def _after_decision(self):
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self.env.ref("ocop_management.ir_cron_notify_idea_results")._trigger()
+
+    @api.model
+    def _cron_notify_results(self, batch_size=500):
+        """Tell the producers the result of the selection, in batches."""
+        ideas = self.search([("result_pending", "=", True)], limit=batch_size)
+        for idea in ideas:
+            if idea.state == "selected":
+                body = _(
+                    "Your product idea is selected: prepare the business plan of "
+                    "%(product)s.",
+                    product=idea.ocop_product_id.display_name,
+                )
+            else:
+                body = _(
+                    "Your product idea is not selected: %(reason)s",
+                    reason=idea.reject_reason,
+                )
             idea.message_post(
-                body=_("Your product idea is not selected: %(reason)s", reason=reason),
+                body=body,
                 partner_ids=idea.producer_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
+        ideas.write({"result_pending": False})
+        if len(ideas) == batch_size:
+            self.env.ref("ocop_management.ir_cron_notify_idea_results")._trigger()
+        return ideas
 
     def action_reset_to_draft(self):
         self._check_state(("submitted", "rejected"), _("Resetting"))

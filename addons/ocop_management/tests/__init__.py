@@ -3,3 +3,12 @@ from . import test_producer
 from . import test_product
 from . import test_access
 from . import test_ui
+from . import test_cycle
+from . import test_duties
+from . import test_funding
+from . import test_commendation
+from . import test_trade
+from . import test_trade_access
+from . import test_trade_ui
+from . import test_cycle_portal
+from . import test_cycle_query_counts

@@ -144,6 +144,10 @@ class TestCycle(OcopCycleMixin, TransactionCase):
         product = idea.ocop_product_id
         self.assertTrue(product.code.startswith("52-23767-"))
         self.assertEqual(product.product_group_id, self.product_set_honey)
+        self.assertTrue(idea.result_pending)
+        self.env["ocop.product.idea"]._cron_notify_results()
+        self.assertFalse(idea.result_pending)
+        self.assertIn("is selected", idea.message_ids[0].body)
         self.assertIn(self.producer_ia_hrung, idea.message_ids[0].partner_ids)
         # The business plan.
         plan = self.env["ocop.business.plan"].sudo().create(

@@ -1,0 +1,3 @@
+from . import ocop_product_idea_decision
+from . import ocop_business_plan_decision
+from . import ocop_lead_capture
