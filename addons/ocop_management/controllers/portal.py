@@ -62,39 +62,58 @@ class OcopPortal(CustomerPortal):
         )
         return request.render("ocop_management.portal_my_ocop", values)
 
-    @http.route("/my/ocop/ideas/new", type="http", auth="user", website=True,
-                methods=["GET", "POST"])
+    @http.route(
+        "/my/ocop/ideas/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
     def portal_ocop_idea_new(self, **post):
         producer = self._ocop_producer()
         if not producer:
             raise Forbidden()
-        groups = request.env["ocop.product.group"].sudo().search(
-            [("level", "=", "set"), ("framework", "=", "qd26_2026")]
+        groups = (
+            request.env["ocop.product.group"]
+            .sudo()
+            .search([("level", "=", "set"), ("framework", "=", "qd26_2026")])
         )
-        cycle = request.env["ocop.cycle"].sudo()._current_for(producer.ocop_admin_unit_id)
+        cycle = (
+            request.env["ocop.cycle"].sudo()._current_for(producer.ocop_admin_unit_id)
+        )
         values = self._prepare_portal_layout_values()
         values.update(
-            {"producer": producer, "groups": groups, "cycle": cycle, "error": None,
-             "post": post, "page_name": "ocop"}
+            {
+                "producer": producer,
+                "groups": groups,
+                "cycle": cycle,
+                "error": None,
+                "post": post,
+                "page_name": "ocop",
+            }
         )
         if request.httprequest.method == "POST":
             try:
                 if not cycle:
                     raise UserError(_("No OCOP cycle is running for your commune."))
-                idea = request.env["ocop.product.idea"].sudo().create(
-                    {
-                        "name": (post.get("name") or "").strip(),
-                        "cycle_id": cycle.id,
-                        "producer_id": producer.id,
-                        "product_group_id": int(post.get("product_group_id") or 0)
-                        or False,
-                        "is_new_product": post.get("is_new_product") == "1",
-                        "description": (post.get("description") or "").strip(),
-                        "raw_materials": post.get("raw_materials"),
-                        "raw_material_origin": post.get("raw_material_origin"),
-                        "target_market": post.get("target_market"),
-                        "production_capacity": post.get("production_capacity"),
-                    }
+                idea = (
+                    request.env["ocop.product.idea"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": (post.get("name") or "").strip(),
+                            "cycle_id": cycle.id,
+                            "producer_id": producer.id,
+                            "product_group_id": int(post.get("product_group_id") or 0)
+                            or False,
+                            "is_new_product": post.get("is_new_product") == "1",
+                            "description": (post.get("description") or "").strip(),
+                            "raw_materials": post.get("raw_materials"),
+                            "raw_material_origin": post.get("raw_material_origin"),
+                            "target_market": post.get("target_market"),
+                            "production_capacity": post.get("production_capacity"),
+                        }
+                    )
                 )
                 if not idea.name or not idea.description or not idea.product_group_id:
                     raise UserError(
@@ -112,32 +131,54 @@ class OcopPortal(CustomerPortal):
     def portal_ocop_idea(self, idea_id, access_token=None, **kw):
         idea = self._owned("ocop.product.idea", idea_id, access_token)
         values = self._get_page_view_values(
-            idea, access_token, {"idea": idea, "page_name": "ocop_idea"},
-            "my_ocop_ideas_history", False,
+            idea,
+            access_token,
+            {"idea": idea, "page_name": "ocop_idea"},
+            "my_ocop_ideas_history",
+            False,
         )
         return request.render("ocop_management.portal_ocop_idea", values)
 
-    @http.route("/my/ocop/ideas/<int:idea_id>/submit", type="http", auth="user",
-                website=True, methods=["POST"])
+    @http.route(
+        "/my/ocop/ideas/<int:idea_id>/submit",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
     def portal_ocop_idea_submit(self, idea_id, **kw):
         idea = self._owned("ocop.product.idea", idea_id)
         idea.sudo().action_submit()
         return request.redirect(f"/my/ocop/ideas/{idea.id}")
 
-    @http.route("/my/ocop/ideas/<int:idea_id>/plan", type="http", auth="user",
-                website=True, methods=["POST"])
+    @http.route(
+        "/my/ocop/ideas/<int:idea_id>/plan",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
     def portal_ocop_plan_new(self, idea_id, **post):
         idea = self._owned("ocop.product.idea", idea_id)
-        plan = request.env["ocop.business.plan"].sudo().create(
-            {
-                "name": post.get("name") or _("Business plan of %s", idea.name),
-                "idea_id": idea.id,
-            }
+        plan = (
+            request.env["ocop.business.plan"]
+            .sudo()
+            .create(
+                {
+                    "name": post.get("name") or _("Business plan of %s", idea.name),
+                    "idea_id": idea.id,
+                }
+            )
         )
         return request.redirect(f"/my/ocop/plans/{plan.id}")
 
-    @http.route("/my/ocop/plans/<int:plan_id>", type="http", auth="user", website=True,
-                methods=["GET", "POST"])
+    @http.route(
+        "/my/ocop/plans/<int:plan_id>",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
     def portal_ocop_plan(self, plan_id, access_token=None, **post):
         plan = self._owned("ocop.business.plan", plan_id, access_token)
         error = None
@@ -146,13 +187,22 @@ class OcopPortal(CustomerPortal):
                 error = _("A submitted business plan can no longer be changed.")
             else:
                 fields_allowed = (
-                    "goals", "market", "raw_materials", "labour", "technology",
-                    "investment_sources", "support_needed", "timeline",
+                    "goals",
+                    "market",
+                    "raw_materials",
+                    "labour",
+                    "technology",
+                    "investment_sources",
+                    "support_needed",
+                    "timeline",
                 )
                 vals = {f: post[f] for f in fields_allowed if f in post}
                 try:
-                    for money in ("investment_total", "revenue_forecast",
-                                  "profit_forecast"):
+                    for money in (
+                        "investment_total",
+                        "revenue_forecast",
+                        "profit_forecast",
+                    ):
                         if post.get(money):
                             vals[money] = float(post[money])
                     plan.sudo().write(vals)
@@ -162,14 +212,20 @@ class OcopPortal(CustomerPortal):
                     request.env.cr.rollback()
                     error = str(err.args[0] if err.args else err)
         values = self._get_page_view_values(
-            plan, access_token, {"plan": plan, "error": error, "page_name": "ocop_plan"},
-            "my_ocop_plans_history", False,
+            plan,
+            access_token,
+            {"plan": plan, "error": error, "page_name": "ocop_plan"},
+            "my_ocop_plans_history",
+            False,
         )
         return request.render("ocop_management.portal_ocop_plan", values)
 
     @http.route(
         ["/my/ocop/<string:kind>/<int:record_id>/upload"],
-        type="http", auth="user", website=True, methods=["POST"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
     )
     def portal_ocop_upload(self, kind, record_id, **post):
         """Attach a document to one of the producer's own ideas or plans."""
@@ -183,13 +239,17 @@ class OcopPortal(CustomerPortal):
         content = upload.read(MAX_UPLOAD_BYTES + 1)
         if len(content) > MAX_UPLOAD_BYTES:
             raise UserError(_("The file is larger than 20 MB."))
-        attachment = request.env["ir.attachment"].sudo().create(
-            {
-                "name": upload.filename,
-                "datas": base64.b64encode(content),
-                "res_model": model,
-                "res_id": record.id,
-            }
+        attachment = (
+            request.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": upload.filename,
+                    "datas": base64.b64encode(content),
+                    "res_model": model,
+                    "res_id": record.id,
+                }
+            )
         )
         if model == "ocop.business.plan":
             record.sudo().attachment_ids = [(4, attachment.id)]

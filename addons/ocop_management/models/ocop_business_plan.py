@@ -50,7 +50,9 @@ class OcopBusinessPlan(models.Model):
     )
     product_group_id = fields.Many2one(related="idea_id.product_group_id", store=True)
     commune_id = fields.Many2one(related="idea_id.commune_id", store=True, index=True)
-    province_id = fields.Many2one(related="commune_id.province_id", store=True, index=True)
+    province_id = fields.Many2one(
+        related="commune_id.province_id", store=True, index=True
+    )
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, required=True
     )
@@ -91,7 +93,12 @@ class OcopBusinessPlan(models.Model):
     support_ids = fields.One2many("ocop.support", "plan_id", string="Supports")
     support_amount = fields.Monetary(compute="_compute_support_amount")
     state = fields.Selection(
-        PLAN_STATES, default="draft", required=True, tracking=True, index=True, copy=False
+        PLAN_STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
     )
     color = fields.Integer()
 
@@ -100,7 +107,9 @@ class OcopBusinessPlan(models.Model):
         for vals in vals_list:
             if "score_ids" not in vals:
                 vals["score_ids"] = [
-                    Command.create({"name": name, "max_score": max_score, "sequence": i})
+                    Command.create(
+                        {"name": name, "max_score": max_score, "sequence": i}
+                    )
                     for i, (name, max_score) in enumerate(DEFAULT_CHECKLIST)
                 ]
         return super().create(vals_list)
@@ -150,8 +159,12 @@ class OcopBusinessPlan(models.Model):
         for plan in self:
             if plan.state not in allowed:
                 raise UserError(
-                    _("%(action)s: the business plan %(name)s is %(state)s.",
-                      action=action, name=plan.name, state=labels[plan.state])
+                    _(
+                        "%(action)s: the business plan %(name)s is %(state)s.",
+                        action=action,
+                        name=plan.name,
+                        state=labels[plan.state],
+                    )
                 )
 
     def action_submit(self):
@@ -172,7 +185,9 @@ class OcopBusinessPlan(models.Model):
         self._check_state(("submitted",), _("Evaluating"))
         for plan in self:
             if not any(plan.score_ids.mapped("score")):
-                raise UserError(_("Score the checklist of %(name)s first.", name=plan.name))
+                raise UserError(
+                    _("Score the checklist of %(name)s first.", name=plan.name)
+                )
         self.write({"state": "evaluated"})
 
     def _decide(self, state, note=None):

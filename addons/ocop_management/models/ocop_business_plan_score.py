@@ -23,6 +23,9 @@ class OcopBusinessPlanScore(models.Model):
         for line in self:
             if line.score < 0 or line.score > line.max_score:
                 raise ValidationError(
-                    _("%(name)s: the score must lie between 0 and %(max)s.",
-                      name=line.name, max=line.max_score)
+                    _(
+                        "%(name)s: the score must lie between 0 and %(max)s.",
+                        name=line.name,
+                        max=line.max_score,
+                    )
                 )

@@ -3,7 +3,7 @@
 from datetime import date
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 # The six steps of the yearly OCOP cycle (QĐ 26/2026; the seed letter, part II.2).
 CYCLE_STEPS = [
@@ -60,7 +60,6 @@ class OcopCycle(models.Model):
     )
     programme_office_id = fields.Many2one(
         "res.partner",
-        string="Programme Office",
         domain="[('ocop_entity_type', '=', 'agency')]",
         help="The office that runs the cycle (e.g. the district agriculture office).",
     )
@@ -77,7 +76,8 @@ class OcopCycle(models.Model):
         required=True,
     )
     report_due_day = fields.Integer(
-        default=10, help="Units report before this day of the month (the seed: the 10th)."
+        default=10,
+        help="Units report before this day of the month (the seed: the 10th).",
     )
     state = fields.Selection(
         [("draft", "Planned"), ("running", "Running"), ("closed", "Closed")],
@@ -183,4 +183,3 @@ class OcopCycle(models.Model):
             order="year desc",
             limit=1,
         )
-

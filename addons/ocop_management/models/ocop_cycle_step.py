@@ -11,7 +11,9 @@ class OcopCycleStep(models.Model):
     _description = "OCOP Cycle Step"
     _order = "cycle_id, step"
 
-    cycle_id = fields.Many2one("ocop.cycle", required=True, index=True, ondelete="cascade")
+    cycle_id = fields.Many2one(
+        "ocop.cycle", required=True, index=True, ondelete="cascade"
+    )
     step = fields.Selection(CYCLE_STEPS, required=True)
     date_start = fields.Date(string="Starts")
     deadline = fields.Date(required=True)

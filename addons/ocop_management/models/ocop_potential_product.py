@@ -27,7 +27,9 @@ class OcopPotentialProduct(models.Model):
         domain="[('level', '=', 'commune')]",
         tracking=True,
     )
-    province_id = fields.Many2one(related="commune_id.province_id", store=True, index=True)
+    province_id = fields.Many2one(
+        related="commune_id.province_id", store=True, index=True
+    )
     product_group_id = fields.Many2one(
         "ocop.product.group",
         string="Product Set",
@@ -76,12 +78,33 @@ class OcopPotentialProduct(models.Model):
             path = record.product_group_id.parent_path
             record.sector_id = int(path.split("/")[0]) if path else False
 
-    @api.depends("market_demand", "investment_capacity", "raw_material_area", "skilled_labour")
+    @api.depends(
+        "market_demand", "investment_capacity", "raw_material_area", "skilled_labour"
+    )
     def _compute_score(self):
         points = {"low": 1, "medium": 2, "high": 3, False: 0}
         for record in self:
-            area = 3 if record.raw_material_area >= 50 else 2 if record.raw_material_area >= 10 else 1 if record.raw_material_area else 0
-            labour = 3 if record.skilled_labour >= 30 else 2 if record.skilled_labour >= 10 else 1 if record.skilled_labour else 0
+            area = (
+                3
+                if record.raw_material_area >= 50
+                else 2
+                if record.raw_material_area >= 10
+                else 1
+                if record.raw_material_area
+                else 0
+            )
+            labour = (
+                3
+                if record.skilled_labour >= 30
+                else 2
+                if record.skilled_labour >= 10
+                else 1
+                if record.skilled_labour
+                else 0
+            )
             record.score = (
-                points[record.market_demand] + points[record.investment_capacity] + area + labour
+                points[record.market_demand]
+                + points[record.investment_capacity]
+                + area
+                + labour
             )

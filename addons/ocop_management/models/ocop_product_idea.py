@@ -36,7 +36,9 @@ class OcopProductIdea(models.Model):
     commune_id = fields.Many2one(
         related="producer_id.ocop_admin_unit_id", store=True, index=True
     )
-    province_id = fields.Many2one(related="commune_id.province_id", store=True, index=True)
+    province_id = fields.Many2one(
+        related="commune_id.province_id", store=True, index=True
+    )
     is_new_product = fields.Boolean(
         string="New Product", default=True, help="A new product, or one already made."
     )
@@ -63,7 +65,12 @@ class OcopProductIdea(models.Model):
     reject_reason = fields.Text(tracking=True, copy=False)
     review_note = fields.Text(string="Commune's Review", tracking=True)
     state = fields.Selection(
-        IDEA_STATES, default="draft", required=True, tracking=True, index=True, copy=False
+        IDEA_STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
     )
     plan_ids = fields.One2many("ocop.business.plan", "idea_id")
     result_pending = fields.Boolean(
@@ -79,7 +86,9 @@ class OcopProductIdea(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("reference", "/") == "/":
-                vals["reference"] = self.env["ir.sequence"].next_by_code("ocop.product.idea")
+                vals["reference"] = self.env["ir.sequence"].next_by_code(
+                    "ocop.product.idea"
+                )
         return super().create(vals_list)
 
     def _compute_access_url(self):  # pylint: disable=missing-return
@@ -103,10 +112,15 @@ class OcopProductIdea(models.Model):
     @api.constrains("ocop_product_id", "producer_id")
     def _check_product(self):
         for idea in self:
-            if idea.ocop_product_id and idea.ocop_product_id.producer_id != idea.producer_id:
+            if (
+                idea.ocop_product_id
+                and idea.ocop_product_id.producer_id != idea.producer_id
+            ):
                 raise ValidationError(
-                    _("The OCOP product %(product)s belongs to another producer.",
-                      product=idea.ocop_product_id.display_name)
+                    _(
+                        "The OCOP product %(product)s belongs to another producer.",
+                        product=idea.ocop_product_id.display_name,
+                    )
                 )
 
     # ------------------------------------------------------------------
@@ -132,9 +146,11 @@ class OcopProductIdea(models.Model):
         if exclude_xmlid:
             users -= self.env.ref(exclude_xmlid).users
         return users.filtered(
-            lambda u: self.commune_id
-            and self.commune_id.parent_path.startswith(
-                tuple(unit.parent_path for unit in u.ocop_admin_unit_ids) or ("-",)
+            lambda u: (
+                self.commune_id
+                and self.commune_id.parent_path.startswith(
+                    tuple(unit.parent_path for unit in u.ocop_admin_unit_ids) or ("-",)
+                )
             )
         )
 

@@ -64,7 +64,9 @@ class OcopSupport(models.Model):
     commune_id = fields.Many2one(
         related="producer_id.ocop_admin_unit_id", store=True, index=True
     )
-    province_id = fields.Many2one(related="commune_id.province_id", store=True, index=True)
+    province_id = fields.Many2one(
+        related="commune_id.province_id", store=True, index=True
+    )
     support_type = fields.Selection(
         SUPPORT_TYPES, string="Type", required=True, tracking=True, index=True
     )
@@ -84,7 +86,6 @@ class OcopSupport(models.Model):
     )
     budget_line_id = fields.Many2one(
         "ocop.budget.line",
-        string="Budget Line",
         index=True,
         ondelete="restrict",
         tracking=True,
@@ -135,15 +136,22 @@ class OcopSupport(models.Model):
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for support in self:
-            if support.date_start and support.date_end and support.date_end < support.date_start:
+            if (
+                support.date_start
+                and support.date_end
+                and support.date_end < support.date_start
+            ):
                 raise ValidationError(_("A support cannot end before it starts."))
 
     def _check_state(self, allowed, action):
         for support in self:
             if support.state not in allowed:
                 raise UserError(
-                    _("%(action)s is not possible for %(name)s in its current state.",
-                      action=action, name=support.name)
+                    _(
+                        "%(action)s is not possible for %(name)s in its current state.",
+                        action=action,
+                        name=support.name,
+                    )
                 )
 
     def action_start(self):

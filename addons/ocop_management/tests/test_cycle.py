@@ -22,9 +22,9 @@ class OcopCycleMixin(OcopTestMixin):
                 "user_id": cls.programme_gia_lai.id,
             }
         )
-        cls.cycle.step_ids.filtered(lambda s: s.step == "2").user_ids = (
-            cls.officer_ia_hrung
-        )
+        cls.cycle.step_ids.filtered(
+            lambda s: s.step == "2"
+        ).user_ids = cls.officer_ia_hrung
         cls.cycle.action_start()
         cls.portal_user = new_test_user(
             cls.env,
@@ -78,9 +78,8 @@ class TestCycle(OcopCycleMixin, TransactionCase):
         self.assertEqual(len(activities), 6)
         step2 = self.cycle.step_ids.filtered(lambda s: s.step == "2")
         self.assertIn(
-            self.officer_ia_hrung, activities.filtered(
-                lambda a: a.date_deadline == step2.deadline
-            ).user_id
+            self.officer_ia_hrung,
+            activities.filtered(lambda a: a.date_deadline == step2.deadline).user_id,
         )
         with self.assertRaises(UserError):
             self.cycle.action_start()
@@ -106,7 +105,9 @@ class TestCycle(OcopCycleMixin, TransactionCase):
         self.assertEqual(survey.province_id, self.gia_lai)
         self.assertEqual(self.cycle.potential_count, 1)
         groups = self.env["ocop.potential.product"].read_group(
-            [("cycle_id", "=", self.cycle.id)], ["score:sum"], ["commune_id", "sector_id"],
+            [("cycle_id", "=", self.cycle.id)],
+            ["score:sum"],
+            ["commune_id", "sector_id"],
             lazy=False,
         )
         self.assertEqual(groups[0]["score"], 11)
@@ -116,14 +117,18 @@ class TestCycle(OcopCycleMixin, TransactionCase):
         programme office selects it, the producer writes the plan, the office
         evaluates and selects it, supports follow."""
         Idea = self.env["ocop.product.idea"]
-        idea = Idea.with_user(self.portal_user).sudo().create(
-            {
-                "name": "Mật ong cà phê Ia Hrung",
-                "cycle_id": self.cycle.id,
-                "producer_id": self.producer_ia_hrung.id,
-                "product_group_id": self.product_set_honey.id,
-                "description": "Mật ong từ hoa cà phê",
-            }
+        idea = (
+            Idea.with_user(self.portal_user)
+            .sudo()
+            .create(
+                {
+                    "name": "Mật ong cà phê Ia Hrung",
+                    "cycle_id": self.cycle.id,
+                    "producer_id": self.producer_ia_hrung.id,
+                    "product_group_id": self.product_set_honey.id,
+                    "description": "Mật ong từ hoa cà phê",
+                }
+            )
         )
         idea.action_submit()
         self.assertEqual(idea.state, "submitted")
@@ -150,8 +155,16 @@ class TestCycle(OcopCycleMixin, TransactionCase):
         self.assertIn("is selected", idea.message_ids[0].body)
         self.assertIn(self.producer_ia_hrung, idea.message_ids[0].partner_ids)
         # The business plan.
-        plan = self.env["ocop.business.plan"].sudo().create(
-            {"name": "Phương án mật ong", "idea_id": idea.id, "investment_total": 500e6}
+        plan = (
+            self.env["ocop.business.plan"]
+            .sudo()
+            .create(
+                {
+                    "name": "Phương án mật ong",
+                    "idea_id": idea.id,
+                    "investment_total": 500e6,
+                }
+            )
         )
         self.assertEqual(len(plan.score_ids), 8)
         plan.action_submit()
@@ -164,7 +177,8 @@ class TestCycle(OcopCycleMixin, TransactionCase):
         self.assertAlmostEqual(plan.score_total, 80)
         as_office.action_evaluate()
         wizard = Form(
-            self.env["ocop.business.plan.decision"].with_user(self.programme_gia_lai)
+            self.env["ocop.business.plan.decision"]
+            .with_user(self.programme_gia_lai)
             .with_context(active_model="ocop.business.plan", active_ids=plan.ids)
         ).save()
         wizard.action_confirm()
@@ -174,13 +188,17 @@ class TestCycle(OcopCycleMixin, TransactionCase):
         self.assertIn(self.producer_ia_hrung, mail.partner_ids)
         self.assertIn(self.officer_ia_hrung.partner_id, mail.partner_ids)
         # Supports and follow-up.
-        support = self.env["ocop.support"].with_user(self.programme_gia_lai).create(
-            {
-                "name": "Hỗ trợ thiết kế bao bì",
-                "plan_id": plan.id,
-                "support_type": "packaging_labels",
-                "amount": 30e6,
-            }
+        support = (
+            self.env["ocop.support"]
+            .with_user(self.programme_gia_lai)
+            .create(
+                {
+                    "name": "Hỗ trợ thiết kế bao bì",
+                    "plan_id": plan.id,
+                    "support_type": "packaging_labels",
+                    "amount": 30e6,
+                }
+            )
         )
         self.assertEqual(support.producer_id, self.producer_ia_hrung)
         self.assertEqual(support.product_id, product)
@@ -190,8 +208,12 @@ class TestCycle(OcopCycleMixin, TransactionCase):
         with self.assertRaises(UserError):
             support.action_start()
         plan.progress_ids = [
-            Command.create({"date": date(2026, 9, 1), "progress": 40, "difficulties": "Thiếu vốn"}),
-            Command.create({"date": date(2026, 10, 1), "progress": 70, "needs": "Tập huấn"}),
+            Command.create(
+                {"date": date(2026, 9, 1), "progress": 40, "difficulties": "Thiếu vốn"}
+            ),
+            Command.create(
+                {"date": date(2026, 10, 1), "progress": 70, "needs": "Tập huấn"}
+            ),
         ]
         self.assertEqual(plan.progress, 70)
         self.assertEqual(plan.support_amount, 30e6)
@@ -224,12 +246,16 @@ class TestCycle(OcopCycleMixin, TransactionCase):
             )
 
     def test_bulk_decision_wizard(self):
-        ideas = self._idea() | self._idea(name="Ý tưởng 2") | self._idea(name="Ý tưởng 3")
+        ideas = (
+            self._idea() | self._idea(name="Ý tưởng 2") | self._idea(name="Ý tưởng 3")
+        )
         ideas.action_submit()
         ideas[:2].action_review()
-        wizard = self.env["ocop.product.idea.decision"].with_context(
-            active_model="ocop.product.idea", active_ids=ideas[:2].ids
-        ).create({"decision": "select"})
+        wizard = (
+            self.env["ocop.product.idea.decision"]
+            .with_context(active_model="ocop.product.idea", active_ids=ideas[:2].ids)
+            .create({"decision": "select"})
+        )
         wizard.action_confirm()
         self.assertEqual(set(ideas[:2].mapped("state")), {"selected"})
         self.assertEqual(len(ideas[:2].ocop_product_id), 2)
@@ -252,19 +278,37 @@ class TestCycle(OcopCycleMixin, TransactionCase):
         self.assertNotIn(ours, Idea.with_user(self.officer_bien_ho).search([]))
         self.assertIn(ours, Idea.with_user(self.programme_gia_lai).search([]))
         self.assertIn(theirs, Idea.with_user(self.ocop_manager).search([]))
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             theirs.with_user(self.officer_ia_hrung).read(["name"])
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_model"),
+        ):
             ours.with_user(self.viewer_gia_lai).write({"name": "x"})
         # The province's cycle is visible to the commune officers inside it.
-        self.assertIn(self.cycle, self.env["ocop.cycle"].with_user(self.officer_ia_hrung).search([]))
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+        self.assertIn(
+            self.cycle,
+            self.env["ocop.cycle"].with_user(self.officer_ia_hrung).search([]),
+        )
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_model"),
+        ):
             self.cycle.with_user(self.officer_ia_hrung).write({"name": "x"})
         # Portal: own ideas only, no write.
         portal_ideas = Idea.with_user(self.portal_user).search([])
         self.assertEqual(portal_ideas, ours)
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_model"),
+        ):
             ours.with_user(self.portal_user).write({"name": "x"})
         for model in ("ocop.potential.product", "ocop.support"):
-            with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+            with (
+                self.assertRaises(AccessError),
+                mute_logger("odoo.addons.base.models.ir_model"),
+            ):
                 self.env[model].with_user(self.portal_user).search([])

@@ -43,7 +43,9 @@ class TestProducerPortal(OcopCycleMixin, HttpCase):
             },
         )
         self.assertEqual(response.status_code, 200)
-        idea = self.env["ocop.product.idea"].search([("name", "=", "Cà phê chồn Ia Hrung")])
+        idea = self.env["ocop.product.idea"].search(
+            [("name", "=", "Cà phê chồn Ia Hrung")]
+        )
         self.assertEqual(idea.producer_id, self.producer_ia_hrung)
         self.assertEqual(idea.cycle_id, self.cycle)
         self.assertEqual(idea.state, "submitted")
@@ -104,21 +106,31 @@ class TestProducerPortal(OcopCycleMixin, HttpCase):
             ("read", [theirs.ids, ["name", "description"]]),
             ("write", [ours.ids, {"name": "Hacked"}]),
         ):
-            with self.assertRaises(JsonRpcException) as caught, mute_logger(
-                "odoo.http", "odoo.addons.base.models.ir_rule",
-                "odoo.addons.base.models.ir_model",
+            with (
+                self.assertRaises(JsonRpcException) as caught,
+                mute_logger(
+                    "odoo.http",
+                    "odoo.addons.base.models.ir_rule",
+                    "odoo.addons.base.models.ir_model",
+                ),
             ):
                 self.make_jsonrpc_request(
                     f"/web/dataset/call_kw/ocop.product.idea/{method}",
-                    {"model": "ocop.product.idea", "method": method, "args": args,
-                     "kwargs": {}},
+                    {
+                        "model": "ocop.product.idea",
+                        "method": method,
+                        "args": args,
+                        "kwargs": {},
+                    },
                 )
             self.assertIn("AccessError", str(caught.exception))
         self.assertEqual(ours.name, "Cà phê rang mộc Ia Hrung")
 
     def test_tours_producer_registers_and_officer_selects(self):
         self.start_tour("/my/ocop", "ocop_portal_idea_tour", login="htx_iahrung_portal")
-        idea = self.env["ocop.product.idea"].search([("name", "=", "Trà mãng cầu Ia Hrung")])
+        idea = self.env["ocop.product.idea"].search(
+            [("name", "=", "Trà mãng cầu Ia Hrung")]
+        )
         self.assertEqual(idea.state, "submitted")
         self.assertEqual(idea.product_group_id.set_no, 11)
         idea.with_user(self.officer_ia_hrung).action_review()

@@ -6,25 +6,38 @@ from .test_cycle import OcopCycleMixin
 
 LIST_SPECS = {
     "ocop.product.idea": {
-        "reference": {}, "name": {}, "producer_id": {"fields": {"display_name": {}}},
+        "reference": {},
+        "name": {},
+        "producer_id": {"fields": {"display_name": {}}},
         "commune_id": {"fields": {"display_name": {}}},
         "product_group_id": {"fields": {"display_name": {}}},
-        "ocop_product_id": {"fields": {"display_name": {}}}, "state": {},
+        "ocop_product_id": {"fields": {"display_name": {}}},
+        "state": {},
     },
     "ocop.business.plan": {
-        "name": {}, "producer_id": {"fields": {"display_name": {}}},
+        "name": {},
+        "producer_id": {"fields": {"display_name": {}}},
         "product_id": {"fields": {"display_name": {}}},
         "commune_id": {"fields": {"display_name": {}}},
-        "investment_total": {}, "score_total": {}, "progress": {}, "state": {},
+        "investment_total": {},
+        "score_total": {},
+        "progress": {},
+        "state": {},
     },
     "ocop.support": {
-        "name": {}, "support_type": {}, "producer_id": {"fields": {"display_name": {}}},
-        "agency_id": {"fields": {"display_name": {}}}, "amount": {},
-        "disbursed_amount": {}, "state": {},
+        "name": {},
+        "support_type": {},
+        "producer_id": {"fields": {"display_name": {}}},
+        "agency_id": {"fields": {"display_name": {}}},
+        "amount": {},
+        "disbursed_amount": {},
+        "state": {},
     },
     "ocop.potential.product": {
-        "name": {}, "commune_id": {"fields": {"display_name": {}}},
-        "product_group_id": {"fields": {"display_name": {}}}, "score": {},
+        "name": {},
+        "commune_id": {"fields": {"display_name": {}}},
+        "product_group_id": {"fields": {"display_name": {}}},
+        "score": {},
         "recommendation": {},
     },
 }
@@ -55,9 +68,12 @@ class TestCycleQueryCounts(OcopCycleMixin, TransactionCase):
         )
         self.env["ocop.potential.product"].create(
             [
-                {"name": f"{tag} tiềm năng {n}", "cycle_id": self.cycle.id,
-                 "commune_id": self.ia_hrung.id,
-                 "product_group_id": self.product_set_coffee.id}
+                {
+                    "name": f"{tag} tiềm năng {n}",
+                    "cycle_id": self.cycle.id,
+                    "commune_id": self.ia_hrung.id,
+                    "product_group_id": self.product_set_coffee.id,
+                }
                 for n in range(count)
             ]
         )
@@ -73,8 +89,10 @@ class TestCycleQueryCounts(OcopCycleMixin, TransactionCase):
 
     def _list(self, model, tag, user):
         domain = [("name", "ilike", tag)]
-        return lambda: self.env[model].with_user(user).web_search_read(
-            domain, LIST_SPECS[model], limit=200
+        return lambda: (
+            self.env[model]
+            .with_user(user)
+            .web_search_read(domain, LIST_SPECS[model], limit=200)
         )
 
     def test_lists_and_wizards(self):
@@ -94,10 +112,18 @@ class TestCycleQueryCounts(OcopCycleMixin, TransactionCase):
                 self._list(model, "LON", officer)()
 
         def decide(ideas, decision):
-            return lambda: self.env["ocop.product.idea.decision"].with_user(
-                officer
-            ).create({"idea_ids": [(6, 0, ideas.ids)], "decision": decision,
-                      "reason": "Không phù hợp"}).action_confirm()
+            return lambda: (
+                self.env["ocop.product.idea.decision"]
+                .with_user(officer)
+                .create(
+                    {
+                        "idea_ids": [(6, 0, ideas.ids)],
+                        "decision": decision,
+                        "reason": "Không phù hợp",
+                    }
+                )
+                .action_confirm()
+            )
 
         for tag in ("AM1", "AM2"):
             warm = self._make(3, tag)
