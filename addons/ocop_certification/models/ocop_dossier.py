@@ -72,6 +72,16 @@ class OcopDossier(models.Model):
     product_group_id = fields.Many2one(
         related="product_id.product_group_id", store=True, string="Product Set"
     )
+    cycle_id = fields.Many2one(
+        "ocop.cycle",
+        compute="_compute_cycle_id",
+        store=True,
+        readonly=False,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The yearly cycle of the territory the dossier is evaluated in.",
+    )
     year = fields.Integer(
         default=lambda self: fields.Date.context_today(self).year,
         required=True,
@@ -248,6 +258,20 @@ class OcopDossier(models.Model):
                     for code, name, required in DEFAULT_DOCUMENTS
                 ]
         return super().create(vals_list)
+
+    @api.depends("commune_id", "year")
+    def _compute_cycle_id(self):
+        Cycle = self.env["ocop.cycle"]
+        for dossier in self:
+            if dossier.cycle_id or not dossier.commune_id:
+                continue
+            dossier.cycle_id = Cycle.search(
+                [
+                    ("year", "=", dossier.year),
+                    ("admin_unit_id", "parent_of", dossier.commune_id.id),
+                ],
+                limit=1,
+            )
 
     @api.depends("date_filed")
     def _compute_framework_auto_id(self):

@@ -52,6 +52,11 @@ class TestDossierFlow(OcopCertificationMixin, TransactionCase):
             self.env.ref("ocop_certification.criteria_set_qd26_13"),
         )
         self.assertEqual(dossier.sample_count, 5)
+        self.assertFalse(dossier.cycle_id)
+        cycle = self.env["ocop.cycle"].create(
+            {"name": "Chu trình 2026", "year": 2026, "admin_unit_id": self.gia_lai.id}
+        )
+        self.assertEqual(self._new_dossier().cycle_id, cycle)
         self.assertEqual(len(dossier.document_ids), 9)
         self.assertFalse(dossier.documents_complete)
 

@@ -16,6 +16,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 
+from ..controllers import verify
 from .common import OcopCertificationMixin
 
 PLANNED = datetime(2026, 3, 10, 2, 0)  # 09:00 in Asia/Ho_Chi_Minh
@@ -221,6 +222,11 @@ class TestInspection(OcopCertificationMixin, TransactionCase):
         self.assertIn("88/QĐ-UBND", self.usage.end_reason)
         self.assertEqual(self.product.stars, 0)
         self.assertFalse(self.product.current_certificate_id)
+        # The public verification now says revoked, with the date.
+        public = verify.get_verify_values(self.env, certificate.sudo().verify_token)
+        data = verify.json_values(public)
+        self.assertEqual(data["state"], "revoked")
+        self.assertEqual(data["revoked_on"], (finding + timedelta(days=10)).isoformat())
 
     def test_suspend_mark_use(self):
         """Applied at once from the violation during the inspection."""
