@@ -467,29 +467,24 @@ class OcopDossier(models.Model):
                 )
 
     def _commune_officers(self):
+        """The commune officers (not programme officers) of the commune."""
         self.ensure_one()
-        group = self.env.ref("ocop_management.group_ocop_commune_officer")
-        return group.users.filtered(
-            lambda u: (
-                not u.has_group("ocop_management.group_ocop_programme_officer")
-                and self.commune_id
-                in self.env["ocop.admin.unit"].search(
-                    [("id", "child_of", u.ocop_admin_unit_ids.ids)]
-                )
-            )
+        if not self.commune_id:
+            return self.env["res.users"]
+        return self.commune_id._officers(
+            "ocop_management.group_ocop_commune_officer",
+            "ocop_management.group_ocop_programme_officer",
         )
 
     def _programme_officers(self):
+        """The programme officers (not managers) whose territory contains the
+        commune."""
         self.ensure_one()
-        group = self.env.ref("ocop_management.group_ocop_programme_officer")
-        return group.users.filtered(
-            lambda u: (
-                not u.has_group("ocop_management.group_ocop_manager")
-                and self.commune_id
-                in self.env["ocop.admin.unit"].search(
-                    [("id", "child_of", u.ocop_admin_unit_ids.ids)]
-                )
-            )
+        if not self.commune_id:
+            return self.env["res.users"]
+        return self.commune_id._officers(
+            "ocop_management.group_ocop_programme_officer",
+            "ocop_management.group_ocop_manager",
         )
 
     @api.model

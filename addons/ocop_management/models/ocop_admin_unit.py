@@ -178,6 +178,22 @@ class OcopAdminUnit(models.Model):
                     _("%(unit)s ends before it starts.", unit=unit.name)
                 )
 
+    def _officers(self, group_xmlid, exclude_xmlid=None):
+        """Users of a group whose territories contain this unit (the unit is
+        one of theirs or lies below one of theirs), without the users of
+        ``exclude_xmlid`` (e.g. commune officers who are not also programme
+        officers). Read from ``parent_path``, without a query per user."""
+        self.ensure_one()
+        users = self.env.ref(group_xmlid).users
+        if exclude_xmlid:
+            users -= self.env.ref(exclude_xmlid).users
+        path = self.parent_path or ""
+        return users.filtered(
+            lambda user: any(
+                path.startswith(unit.parent_path) for unit in user.ocop_admin_unit_ids
+            )
+        )
+
     # ------------------------------------------------------------------
     # Loading from the PyPI packages
     # ------------------------------------------------------------------

@@ -142,17 +142,9 @@ class OcopProductIdea(models.Model):
     def _officers(self, group_xmlid, exclude_xmlid=None):
         """Users of a group whose territories contain the idea's commune."""
         self.ensure_one()
-        users = self.env.ref(group_xmlid).users
-        if exclude_xmlid:
-            users -= self.env.ref(exclude_xmlid).users
-        return users.filtered(
-            lambda u: (
-                self.commune_id
-                and self.commune_id.parent_path.startswith(
-                    tuple(unit.parent_path for unit in u.ocop_admin_unit_ids) or ("-",)
-                )
-            )
-        )
+        if not self.commune_id:
+            return self.env["res.users"]
+        return self.commune_id._officers(group_xmlid, exclude_xmlid)
 
     def _hand_over(self, summary, users):
         self.activity_unlink(["mail.mail_activity_data_todo"])
