@@ -340,26 +340,16 @@ class OcopVerify(http.Controller):
         return request.make_response(content, headers)
 
     @http.route(
-        "/ocop/verify/<string:token>/qr.png",
+        "/ocop/verify/<string:token>/qr.<any(png, svg):kind>",
         type="http",
         auth="public",
         methods=["GET"],
         readonly=True,
         sitemap=False,
     )
-    def ocop_verify_qr_png(self, token, download=None, **kw):
-        return self._qr_response(token, "png", download)
-
-    @http.route(
-        "/ocop/verify/<string:token>/qr.svg",
-        type="http",
-        auth="public",
-        methods=["GET"],
-        readonly=True,
-        sitemap=False,
-    )
-    def ocop_verify_qr_svg(self, token, download=None, **kw):
-        return self._qr_response(token, "svg", download)
+    def ocop_verify_qr(self, token, kind, download=None, **kw):
+        """The QR code of the verification link, as PNG or SVG, for labels."""
+        return self._qr_response(token, kind, download)
 
     # ------------------------------------------------------------------
     # Public list of the products whose certificate is in force
