@@ -35,16 +35,6 @@ registry.category("web_tour.tours").add("ocop_inspection_tour", {
             run: "click",
         },
         {
-            content: "Inspect the use of the OCOP mark",
-            trigger: ".o_field_widget[name=inspection_type] select",
-            run: "selectByLabel Use of the OCOP Mark",
-        },
-        {
-            content: "The mark checklist is filled in",
-            trigger:
-                '.o_field_widget[name=line_ids] .o_data_row:contains("Sử dụng đúng mẫu nhãn hiệu chứng nhận")',
-        },
-        {
             content: "Look for the certificate",
             trigger: ".o_field_widget[name=certificate_id] input",
             run: "edit OCOP",
@@ -57,6 +47,16 @@ registry.category("web_tour.tours").add("ocop_inspection_tour", {
         {
             content: "The producer comes with the certificate",
             trigger: '.o_field_widget[name=producer_id]:contains("HTX Thử nghiệm Ia Hrung")',
+        },
+        {
+            content: "Inspect the use of the OCOP mark",
+            trigger: ".o_field_widget[name=inspection_type] select",
+            run: "selectByLabel Use of the OCOP Mark",
+        },
+        {
+            content: "The mark checklist is filled in",
+            trigger:
+                '.o_field_widget[name=line_ids] .o_data_row:contains("Sử dụng đúng mẫu nhãn hiệu chứng nhận")',
         },
         {
             content: "Assess the first item",

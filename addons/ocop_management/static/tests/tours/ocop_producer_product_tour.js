@@ -31,13 +31,8 @@ registry.category("web_tour.tours").add("ocop_producer_product_tour", {
             run: "click",
         },
         {
-            content: "Name the producer",
-            trigger: ".o_form_view .o_field_widget[name=name] input",
-            run: "edit HTX Tour Ia Hrung",
-        },
-        {
             content: "Open the OCOP page",
-            trigger: '.o_notebook a.nav-link[name="ocop"]',
+            trigger: '.o_form_view .o_notebook a.nav-link[name="ocop"]',
             run: "click",
         },
         {
@@ -54,6 +49,11 @@ registry.category("web_tour.tours").add("ocop_producer_product_tour", {
             content: "Business registration number",
             trigger: ".o_field_widget[name=ocop_business_reg_no] input",
             run: "edit TOUR-HTX-2026",
+        },
+        {
+            content: "Name the producer (last: partner autocomplete searches while typing)",
+            trigger: ".o_form_view .o_field_widget[name=name] input",
+            run: "edit HTX Tour Ia Hrung",
         },
         {
             content: "Save the producer",
