@@ -37,6 +37,8 @@
         "report/ocop_inspection_report.xml",
         "views/ocop_inspection_views.xml",
         "views/ocop_certification_menus.xml",
+        "views/ocop_progress_report_views.xml",
+        "report/ocop_certificate_annex.xml",
     ],
     "demo": [
         "demo/ocop_certification_demo.xml",

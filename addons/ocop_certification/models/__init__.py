@@ -16,3 +16,4 @@ from . import sale_report
 from . import ocop_inspection
 from . import ocop_inspection_line
 from . import ocop_inspection_violation
+from . import ocop_progress_report

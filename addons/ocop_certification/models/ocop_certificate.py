@@ -275,6 +275,28 @@ class OcopCertificate(models.Model):
         self.ensure_one()
         return base64.b64encode(ocop_qr_image(ocop_verify_url(self))).decode()
 
+    def action_export_annex_xlsx(self):
+        """The selected certificates as the annex of a recognition decision
+        (XLSX), downloaded; revoked and superseded ones are left out."""
+        from ..report.ocop_certificate_annex_xlsx import certificate_annex_xlsx
+
+        certificates = self.filtered(lambda c: c.state not in ("revoked", "superseded"))
+        if not certificates:
+            raise UserError(_("Select at least one valid certificate."))
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": _("OCOP products annex.xlsx"),
+                "datas": base64.b64encode(certificate_annex_xlsx(certificates)),
+                "mimetype": "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/%s?download=true" % attachment.id,
+            "target": "self",
+        }
+
     def action_ocop_verify_link(self):
         """Open the public verification page or, with ``ocop_qr`` ("png" or
         "svg") in the context, download the QR code of its link for labels."""

@@ -28,3 +28,4 @@ from . import sale_report
 from . import ocop_distribution_channel
 from . import ocop_distribution_channel_product
 from . import ocop_product_trade
+from . import ocop_progress_report

@@ -33,6 +33,12 @@ class CrmLead(models.Model):
         domain="[('ocop_is_producer', '=', True)]",
         help="The producer whose OCOP products the buyer is interested in.",
     )
+    ocop_commune_id = fields.Many2one(
+        related="ocop_producer_id.ocop_admin_unit_id",
+        store=True,
+        index="btree_not_null",
+        string="Producer's Commune",
+    )
     ocop_product_ids = fields.Many2many(
         "ocop.product",
         "crm_lead_ocop_product_rel",

@@ -79,6 +79,13 @@ class OcopCycle(models.Model):
         default=10,
         help="Units report before this day of the month (the seed: the 10th).",
     )
+    report_reminder_days = fields.Integer(
+        default=3,
+        help="How many days before the due day the owner of a report still in "
+        "draft is reminded.",
+    )
+    progress_report_ids = fields.One2many("ocop.progress.report", "cycle_id")
+    progress_report_count = fields.Integer(compute="_compute_progress_report_count")
     state = fields.Selection(
         [("draft", "Planned"), ("running", "Running"), ("closed", "Closed")],
         default="draft",
@@ -171,6 +178,97 @@ class OcopCycle(models.Model):
         return self._action_open("ocop.support", _("Supports"))
 
     @api.model
+    def _compute_progress_report_count(self):
+        counts = dict(
+            self.env["ocop.progress.report"]._read_group(
+                [("cycle_id", "in", self.ids)], ["cycle_id"], ["__count"]
+            )
+        )
+        for cycle in self:
+            cycle.progress_report_count = counts.get(cycle, 0)
+
+    def action_view_progress_reports(self):
+        action = self._action_open("ocop.progress.report", _("Progress Reports"))
+        action["context"] = {"search_default_filter_open": 1}
+        return action
+
+    def action_prepare_progress_reports(self):
+        """Prepare the drafts of the current period now (the daily job does
+        the same)."""
+        today = fields.Date.context_today(self)
+        Report = self.env["ocop.progress.report"]
+        for cycle in self:
+            if cycle.state != "running":
+                raise UserError(_("Start the cycle before preparing its reports."))
+            Report._prepare_cycle_period(cycle, today)
+        return self.action_view_progress_reports()
+
+    def _progress_reporting_units(self, on_date=None):
+        """(communes, agencies) that report to this cycle's programme office:
+        the communes in force of its territory, and the agencies holding
+        duties in the cycle, other than the commune committees (their commune
+        reports) and the programme office itself (it receives)."""
+        self.ensure_one()
+        on_date = on_date or fields.Date.context_today(self)
+        communes = self.env["ocop.admin.unit"].search(
+            [
+                ("id", "child_of", self.admin_unit_id.id),
+                ("level", "=", "commune"),
+                "|",
+                ("date_start", "=", False),
+                ("date_start", "<=", on_date),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", on_date),
+            ]
+        )
+        agencies = (
+            self.env["ocop.cycle.duty"]
+            .sudo()
+            ._read_group(
+                [("cycle_id", "=", self.id), ("agency_id", "!=", False)], ["agency_id"]
+            )
+        )
+        agencies = self.env["res.partner"].browse([a.id for (a,) in agencies])
+        agencies = agencies.filtered(
+            lambda a: (
+                a.ocop_agency_role != "commune_committee"
+                and a != self.programme_office_id
+            )
+        )
+        return communes, agencies
+
+    def _progress_report_owners(self, communes, agencies):
+        """Who prepares each report: a commune officer of the commune (not a
+        programme officer), and for an agency the user of its duties."""
+        owners = {}
+        for commune in communes:
+            officers = commune._officers(
+                "ocop_management.group_ocop_commune_officer",
+                exclude_xmlid="ocop_management.group_ocop_programme_officer",
+            )
+            if officers:
+                owners[("unit", commune.id)] = officers[0]
+        if agencies:
+            duties = (
+                self.env["ocop.cycle.duty"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("cycle_id", "=", self.id),
+                        ("agency_id", "in", agencies.ids),
+                        ("user_id", "!=", False),
+                    ],
+                    ["agency_id"],
+                    ["user_id:array_agg"],
+                )
+            )
+            for agency, user_ids in duties:
+                owners[("agency", agency.id)] = self.env["res.users"].browse(
+                    min(user_ids)
+                )
+        return owners
+
     def _current_for(self, unit):
         """The running cycle of the territory containing ``unit``."""
         if not unit:
