@@ -488,7 +488,10 @@ class OcopInspection(models.Model):
         return super().unlink()
 
     def _add_lead_to_team(self):
-        for inspection in self:
+        # active_test=False: an archived lead (e.g. the superuser planning
+        # from a job) is linked but hidden from the default read, and would
+        # otherwise be linked again forever
+        for inspection in self.with_context(active_test=False):
             lead = inspection.lead_inspector_id
             if lead and lead not in inspection.inspector_ids:
                 inspection.with_context(ocop_inspection_no_sync=True).inspector_ids = [

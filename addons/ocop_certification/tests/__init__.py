@@ -11,3 +11,4 @@ from . import test_verify
 from . import test_sale_report_stars
 from . import test_inspection
 from . import test_inspection_tour
+from . import test_progress_report_certification
