@@ -919,6 +919,10 @@ class OcopProgressReport(models.Model):
             )
         )
         have = {(r.kind, r.admin_unit_id.id, r.agency_id.id) for r in existing}
+        # owners only of the reports still to create (the daily run finds
+        # them all there and looks nobody up)
+        communes = communes.filtered(lambda c: ("unit", c.id, False) not in have)
+        agencies = agencies.filtered(lambda a: ("unit", False, a.id) not in have)
         owners = cycle._progress_report_owners(communes, agencies)
         common = {
             "cycle_id": cycle.id,
