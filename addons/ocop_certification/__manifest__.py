@@ -11,7 +11,13 @@
     "license": "LGPL-3",
     "application": False,
     "installable": True,
-    "depends": ["ocop_management", "calendar", "resource", "portal"],
+    "depends": [
+        "ocop_management",
+        "calendar",
+        "resource",
+        "portal",
+        "spreadsheet_dashboard",
+    ],
     "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/ir.model.access.csv",
@@ -39,6 +45,8 @@
         "views/ocop_certification_menus.xml",
         "views/ocop_progress_report_views.xml",
         "report/ocop_certificate_annex.xml",
+        "data/ocop_spreadsheet_dashboard.xml",
+        "views/ocop_dashboard_views.xml",
     ],
     "demo": [
         "demo/ocop_certification_demo.xml",

@@ -69,6 +69,7 @@
         "views/ocop_progress_report_views.xml",
         "report/ocop_report_layout.xml",
         "report/ocop_progress_report_templates.xml",
+        "views/ocop_dashboard_views.xml",
     ],
     "demo": [
         "demo/ocop_demo.xml",

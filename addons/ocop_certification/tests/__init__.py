@@ -11,4 +11,5 @@ from . import test_verify
 from . import test_sale_report_stars
 from . import test_inspection
 from . import test_inspection_tour
+from . import test_dashboards
 from . import test_progress_report_certification

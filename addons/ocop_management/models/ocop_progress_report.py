@@ -135,7 +135,6 @@ class OcopProgressReport(models.Model):
     )
     receiving_unit_id = fields.Many2one(
         "ocop.admin.unit",
-        string="Receiving Unit",
         index=True,
         ondelete="restrict",
         readonly=True,
@@ -147,7 +146,6 @@ class OcopProgressReport(models.Model):
         compute="_compute_province_id",
         store=True,
         index=True,
-        string="Province",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -177,7 +175,7 @@ class OcopProgressReport(models.Model):
     return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     reminder_sent = fields.Boolean(readonly=True, copy=False)
     late_notice_sent = fields.Boolean(readonly=True, copy=False)
-    results = fields.Html(string="Results")
+    results = fields.Html()
     difficulties = fields.Html(string="Difficulties and Obstacles")
     proposals = fields.Html(string="Proposals and Recommendations")
     # consolidation
@@ -232,9 +230,9 @@ class OcopProgressReport(models.Model):
     )
     support_count = fields.Integer(string="Supports", readonly=True)
     support_amount = fields.Monetary(string="Support Value", readonly=True)
-    support_disbursed = fields.Monetary(string="Support Disbursed", readonly=True)
-    budget_allocated = fields.Monetary(string="Budget Allocated", readonly=True)
-    budget_disbursed = fields.Monetary(string="Budget Disbursed", readonly=True)
+    support_disbursed = fields.Monetary(readonly=True)
+    budget_allocated = fields.Monetary(readonly=True)
+    budget_disbursed = fields.Monetary(readonly=True)
     duty_count = fields.Integer(string="Duties", readonly=True)
     duty_done_count = fields.Integer(string="Duties Done", readonly=True)
     duty_overdue_count = fields.Integer(string="Duties Overdue", readonly=True)

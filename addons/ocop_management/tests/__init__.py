@@ -12,5 +12,6 @@ from . import test_trade_access
 from . import test_trade_ui
 from . import test_cycle_portal
 from . import test_cycle_query_counts
+from . import test_dashboards
 from . import test_progress_report
 from . import test_progress_report_tour
