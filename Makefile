@@ -6,6 +6,7 @@
 #   make stop   stop the demo PostgreSQL cluster (data kept in .local/)
 #   make test   lint, then install the addons in a throwaway database and run all tests
 #   make lint   ruff + pylint-odoo
+#   make bench  generate BENCH_PRESET data in a throwaway database and measure (docs/bench/)
 #   make deps   only install the dependencies
 #   make readme rebuild each addon's README.rst from its readme/*.md
 #
@@ -30,6 +31,14 @@ TEST_PATHS     ?=
 # test: extra pytest arguments, Odoo log level during the tests
 PYTEST_ARGS    ?=
 TEST_LOG_LEVEL ?= warn
+# bench: data set (district ~100 products, province ~1,000, national 20,000),
+# seed, timed runs per operation, database, PostgreSQL socket port, output folder
+BENCH_PRESET   ?= district
+BENCH_SEED     ?= 42
+BENCH_RUNS     ?= 5
+BENCH_DB       ?= ocop_bench
+BENCH_PG_PORT  ?= 5435
+BENCH_OUT      ?= $(CURDIR)/docs/bench
 # 1 = do not check/install dependencies; 1 = `make test` without lint (not for CI)
 SKIP_DEPS      ?= 0
 SKIP_LINT      ?= 0
@@ -39,13 +48,14 @@ SKIP_LINT      ?= 0
 
 export PYTHON MODULES ADDONS DEMO_DB DEMO_HTTP_PORT DEMO_PG_PORT TEST_DB \
 	TEST_HTTP_PORT TEST_PG_PORT WITHOUT_DEMO TEST_PATHS PYTEST_ARGS \
-	TEST_LOG_LEVEL SKIP_LINT SKIP_DEPS
+	TEST_LOG_LEVEL SKIP_LINT SKIP_DEPS BENCH_PRESET BENCH_SEED BENCH_RUNS \
+	BENCH_DB BENCH_PG_PORT BENCH_OUT
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 HARNESS := tests/harness
 
-.PHONY: help demo stop test lint deps readme
+.PHONY: help demo stop test lint deps readme bench
 help:
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
 
@@ -60,6 +70,9 @@ test:
 
 lint:
 	@bash $(HARNESS)/lint.sh
+
+bench:
+	@bash $(HARNESS)/bench.sh
 
 deps:
 	@bash $(HARNESS)/deps.sh

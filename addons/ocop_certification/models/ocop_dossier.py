@@ -4,6 +4,7 @@ from datetime import datetime, time
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from .. import scoring
 
@@ -620,78 +621,104 @@ class OcopDossier(models.Model):
     # Results
     # ------------------------------------------------------------------
     def _requirements(self):
-        """Minimum-star requirements of the dossier's criteria set (one query)."""
+        """Minimum-star requirements of the dossier's criteria set."""
         self.ensure_one()
-        rows = self.env["ocop.criterion.option"].search_read(
-            [("set_id", "=", self.criteria_set_id.id), ("min_star", ">", 0)],
-            ["criterion_id", "points", "min_star"],
-            load=None,
-        )
-        return scoring.minima_requirements(
-            (row["criterion_id"], row["points"], row["min_star"]) for row in rows
-        )
+        return self._batch_requirements().get(self.criteria_set_id.id, {})
 
     def _submitted_sheets(self):
-        """The submitted sheets of the current session, as scoring.Sheet, read
-        with a constant number of queries whatever the number of criteria and
-        members."""
+        """The submitted sheets of the current session, as scoring.Sheet."""
         self.ensure_one()
-        evaluations = self.env["ocop.evaluation"].search(
-            [
-                ("dossier_id", "=", self.id),
-                ("session_id", "=", self.session_id.id),
-                ("state", "=", "submitted"),
-            ]
+        return self._batch_submitted_sheets()[self.id]
+
+    def _batch_requirements(self):
+        """Minimum-star requirements of the dossiers' criteria sets,
+        ``{set id: requirements}``, read with one query for all the sets."""
+        Option = self.env["ocop.criterion.option"]
+        names = ["set_id", "criterion_id", "points", "min_star"]
+        Option.flush_model(names)
+        query = Option._search(
+            [("set_id", "in", self.criteria_set_id.ids), ("min_star", ">", 0)]
         )
-        rows = self.env["ocop.evaluation.line"].search_read(
-            [("evaluation_id", "in", evaluations.ids)],
-            [
-                "evaluation_id",
-                "criterion_id",
-                "points",
-                "part_code",
-                "knockout",
-                "option_id",
-            ],
-            load=None,
+        self.env.cr.execute(
+            query.select(*(SQL.identifier(Option._table, name) for name in names))
         )
-        knockout_rules = {}
-        knocked = [row["criterion_id"] for row in rows if row["knockout"]]
-        if knocked:
-            for criterion in self.env["ocop.criterion"].browse(set(knocked)):
-                knockout_rules[criterion.id] = _(
-                    "Criterion %(code)s: %(rule)s",
-                    code=criterion.code,
-                    rule=criterion.knockout_rule,
-                )
-        sheets = {
-            ev: scoring.Sheet(member=ev, ticks={}, parts={}, knockouts=())
-            for ev in evaluations.ids
+        by_set = {set_id: [] for set_id in self.criteria_set_id.ids}
+        for set_id, criterion_id, points, min_star in self.env.cr.fetchall():
+            by_set[set_id].append((criterion_id, points, min_star))
+        return {
+            set_id: scoring.minima_requirements(options)
+            for set_id, options in by_set.items()
         }
-        for row in rows:
-            sheet = sheets[row["evaluation_id"]]
-            sheet.ticks[row["criterion_id"]] = (
-                row["points"] if row["option_id"] else None
+
+    def _batch_submitted_sheets(self):
+        """The submitted sheets of each dossier's current session,
+        ``{dossier id: [scoring.Sheet]}``, read with a constant number of
+        queries whatever the number of dossiers, members and criteria: the
+        sheets, then their lines as plain rows (the lines' record rules
+        apply through ``_search``)."""
+        evaluations = self.env["ocop.evaluation"].search_fetch(
+            [("dossier_id", "in", self.ids), ("state", "=", "submitted")],
+            ["dossier_id", "session_id"],
+        )
+        current = {dossier.id: dossier.session_id.id for dossier in self}
+        evaluations = evaluations.filtered(
+            lambda e: e.session_id.id == current[e.dossier_id.id]
+        )
+        sheets = {
+            ev.id: scoring.Sheet(member=ev.id, ticks={}, parts={}, knockouts=())
+            for ev in evaluations
+        }
+        Line = self.env["ocop.evaluation.line"]
+        names = ["evaluation_id", "criterion_id", "points", "part_code", "knockout"]
+        Line.flush_model([*names, "option_id"])
+        query = Line._search([("evaluation_id", "in", evaluations.ids)])
+        self.env.cr.execute(
+            query.select(
+                *(SQL.identifier(Line._table, name) for name in names),
+                SQL("%s IS NOT NULL", SQL.identifier(Line._table, "option_id")),
             )
-            sheet.parts[row["criterion_id"]] = row["part_code"]
-            if row["knockout"]:
-                sheet.knockouts = (
-                    *sheet.knockouts,
-                    knockout_rules[row["criterion_id"]],
-                )
-        return list(sheets.values())
+        )
+        rows = self.env.cr.fetchall()
+        knocked = {row[1] for row in rows if row[4]}
+        knockout_rules = {
+            criterion.id: _(
+                "Criterion %(code)s: %(rule)s",
+                code=criterion.code,
+                rule=criterion.knockout_rule,
+            )
+            for criterion in self.env["ocop.criterion"].browse(knocked)
+        }
+        for evaluation_id, criterion_id, points, part_code, knockout, ticked in rows:
+            sheet = sheets[evaluation_id]
+            sheet.ticks[criterion_id] = points if ticked else None
+            sheet.parts[criterion_id] = part_code
+            if knockout:
+                sheet.knockouts = (*sheet.knockouts, knockout_rules[criterion_id])
+        result = {dossier.id: [] for dossier in self}
+        for evaluation in evaluations:
+            result[evaluation.dossier_id.id].append(sheets[evaluation.id])
+        return result
 
     def _compute_council_result(self):
-        """Compute the council's result from the submitted sheets (scoring.py)."""
-        for dossier in self:
-            if not dossier.session_id:
-                continue
+        """Compute the council's result from the submitted sheets (scoring.py).
+        The sheets, their lines and the requirements of every dossier are read
+        together: the number of queries does not grow with the number of
+        dossiers, members or criteria (only the writes do)."""
+        dossiers = self.filtered("session_id")
+        if not dossiers:
+            return
+        sheets = dossiers._batch_submitted_sheets()
+        requirements = dossiers._batch_requirements()
+        params_of = {}
+        for dossier in dossiers:
             council = dossier.session_id.council_id
             framework = dossier.framework_id
-            params = framework._scoring_params()
+            if framework not in params_of:
+                params_of[framework] = framework._scoring_params()
+            params = params_of[framework]
             result = scoring.council_result(
-                dossier._submitted_sheets(),
-                dossier._requirements(),
+                sheets[dossier.id],
+                requirements.get(dossier.criteria_set_id.id, {}),
                 bands=params["bands"],
                 max_spread=council.max_spread,
                 minima_rule=council.minima_rule,

@@ -111,7 +111,11 @@ class OcopEvaluation(models.Model):
         for sheet in self:
             if sheet.state != "draft":
                 raise UserError(_("This sheet is already submitted."))
-            missing = sheet.line_ids.filtered(lambda line: not line.option_id)
+            # The sheet is the user's own (checked above): its lines are read
+            # without the council members' record rule, whose "others' sheets
+            # once yours is submitted" branch scans every sheet of the council
+            # (105 ms at the national benchmark, 2 ms without).
+            missing = sheet.sudo().line_ids.filtered(lambda line: not line.option_id)
             if missing:
                 raise UserError(
                     _(
