@@ -38,6 +38,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 REPORT_STATES = [
     ("draft", "Draft"),
@@ -549,54 +550,125 @@ class OcopProgressReport(models.Model):
 
     @api.model
     def _read_figures(self, cycles, start, end, unit_field_op, unit_ids, agency_ids=()):
-        """Figures grouped by commune (and by agency), read with one
-        ``_read_group`` per figure: ``{field: {unit_id: value}}`` and
-        ``{field: {agency_id: value}}``. ``unit_field_op`` is ``in`` (these
-        communes) or ``child_of`` (all units below these territories, then
-        everything is summed under the key ``False``)."""
+        """Figures grouped by commune (and by agency): ``{field: {unit_id:
+        value}}`` and ``{field: {agency_id: value}}``. ``unit_field_op`` is
+        ``in`` (these communes) or ``child_of`` (all units below these
+        territories, everything summed under the key ``False``).
+
+        The figures of one model are read with a single query (one
+        ``COUNT(*) FILTER (WHERE …)`` or ``SUM(…) FILTER (WHERE …)`` per
+        figure, the conditions compiled by the ORM from each figure's
+        domain), so a report costs one query per model, not per figure."""
         today = fields.Date.context_today(self)
         by_unit = defaultdict(dict)
         by_agency = defaultdict(dict)
+        by_model = defaultdict(list)
         for spec in self._figure_specs():
-            model = self.env[spec["model"]].sudo().with_context(active_test=False)
-            aggregate = spec.get("aggregate", "__count")
-            base = self._spec_domain(spec, cycles, start, end, today)
+            by_model[spec["model"]].append(spec)
+        for model_name, specs in by_model.items():
+            model = self.env[model_name].sudo().with_context(active_test=False)
             if unit_ids:
                 if unit_field_op == "child_of":
-                    domain = base + [(spec["unit"], "child_of", list(unit_ids))]
-                    for (value,) in model._read_group(domain, [], [aggregate]):
+                    scope = [(specs[0]["unit"], "child_of", list(unit_ids))]
+                    rows = self._filtered_aggregates(
+                        model, specs, scope, None, cycles, start, end, today
+                    )
+                    for spec, value in zip(specs, rows.get(None, ()), strict=False):
                         by_unit[spec["field"]][False] = value or 0
                 else:
-                    domain = base + [(spec["unit"], "in", list(unit_ids))]
-                    for unit, value in model._read_group(
-                        domain, [spec["unit"]], [aggregate]
-                    ):
-                        by_unit[spec["field"]][unit.id] = value or 0
-            if agency_ids and spec.get("agency"):
-                domain = base + [(spec["agency"], "in", list(agency_ids))]
-                for agency, value in model._read_group(
-                    domain, [spec["agency"]], [aggregate]
-                ):
-                    by_agency[spec["field"]][agency.id] = value or 0
+                    scope = [(specs[0]["unit"], "in", list(unit_ids))]
+                    rows = self._filtered_aggregates(
+                        model, specs, scope, specs[0]["unit"], cycles, start, end, today
+                    )
+                    for unit_id, values in rows.items():
+                        for spec, value in zip(specs, values, strict=True):
+                            by_unit[spec["field"]][unit_id] = value or 0
+            agency_specs = [spec for spec in specs if spec.get("agency")]
+            if agency_ids and agency_specs:
+                scope = [(agency_specs[0]["agency"], "in", list(agency_ids))]
+                rows = self._filtered_aggregates(
+                    model,
+                    agency_specs,
+                    scope,
+                    agency_specs[0]["agency"],
+                    cycles,
+                    start,
+                    end,
+                    today,
+                )
+                for agency_id, values in rows.items():
+                    for spec, value in zip(agency_specs, values, strict=True):
+                        by_agency[spec["field"]][agency_id] = value or 0
         return by_unit, by_agency
+
+    @api.model
+    def _filtered_aggregates(
+        self, model, specs, scope, group_field, cycles, start, end, today
+    ):
+        """One query: ``{group value: [aggregate of each spec]}`` over the
+        records of ``scope`` (grouped by ``group_field``, or all under the key
+        ``None``). Every spec of a model uses the same unit (and agency)
+        field, which ``_figure_specs`` guarantees."""
+        query = model._search(scope)
+        columns = []
+        for spec in specs:
+            condition = model._search(
+                self._spec_domain(spec, cycles, start, end, today)
+            )
+            if condition._joins:  # pragma: no cover - no spec needs a join today
+                raise UserError(
+                    _("Figure %(figure)s needs a join.", figure=spec["field"])
+                )
+            aggregate = spec.get("aggregate", "__count")
+            if aggregate == "__count":
+                columns.append(
+                    SQL("COUNT(*) FILTER (WHERE %s)", condition.where_clause)
+                )
+            else:
+                field_name = aggregate.split(":")[0]
+                columns.append(
+                    SQL(
+                        "COALESCE(SUM(%s) FILTER (WHERE %s), 0)",
+                        model._field_to_sql(model._table, field_name),
+                        condition.where_clause,
+                    )
+                )
+        if group_field:
+            group = model._field_to_sql(model._table, group_field, query)
+            sql = SQL(
+                "SELECT %s, %s FROM %s WHERE %s GROUP BY 1",
+                group,
+                SQL(", ").join(columns),
+                query.from_clause,
+                query.where_clause,
+            )
+        else:
+            sql = SQL(
+                "SELECT NULL, %s FROM %s WHERE %s",
+                SQL(", ").join(columns),
+                query.from_clause,
+                query.where_clause,
+            )
+        # execute_query flushes the pending writes of the fields it reads
+        return {row[0]: row[1:] for row in self.env.execute_query(sql)}
 
     @api.model
     def _live_figures(self, territory, cycles, start, end):
         """The figures of every record of a territory (all its communes and
-        the territory itself), straight from the live data: what a
-        consolidated report equals once every commune has reported. An empty
-        territory means the whole country."""
-        if territory:
-            by_unit, __ = self._read_figures(
-                cycles, start, end, "child_of", territory.ids
-            )
-            return {name: by_unit[name].get(False, 0) for name in self._figure_fields()}
+        the territory itself), straight from the live data, one plain
+        ``_read_group`` per figure (deliberately not the grouped query the
+        reports use, so each checks the other): what a consolidated report
+        equals once every commune has reported. An empty territory means the
+        whole country."""
         today = fields.Date.context_today(self)
         result = {}
         for spec in self._figure_specs():
             model = self.env[spec["model"]].sudo().with_context(active_test=False)
             domain = self._spec_domain(spec, cycles, start, end, today)
-            domain.append((spec["unit"], "!=", False))
+            if territory:
+                domain.append((spec["unit"], "child_of", territory.ids))
+            else:
+                domain.append((spec["unit"], "!=", False))
             [(value,)] = model._read_group(
                 domain, [], [spec.get("aggregate", "__count")]
             )
