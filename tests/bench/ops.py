@@ -408,9 +408,54 @@ SELECT l.ocop_product_id, p.stars, ch.channel_type, sum(l.price_subtotal),
 """
 
 
-def op_revenue_pivot(env, info):
-    Report = env["sale.report"]
+def _revenue_check(orm, sql, ocop_only=False):
+    # The floor's rows include the lines without OCOP product (a NULL group),
+    # which sale.report shows and ocop.sale.analysis leaves out.
+    sql = sql[1] if ocop_only else sql[0]
+    return {
+        "groups": orm[0],
+        "same_groups": orm[0] == sql[0],
+        "same_total": orm[1] == sql[1],
+    }
+
+
+def _revenue_floor(env):
     cr = env.cr
+
+    def floor():
+        cr.execute(FLOOR_REVENUE, {"companies": env.companies.ids})
+        rows = cr.fetchall()
+        ocop = [r for r in rows if r[0]]
+        return (
+            (len(rows), round(sum(float(r[3] or 0) for r in rows))),
+            (len(ocop), round(sum(float(r[3] or 0) for r in ocop))),
+        )
+
+    return floor
+
+
+def op_revenue_pivot(env, info):
+    """The OCOP sales analysis (``ocop.sale.analysis``, the lean view of the
+    confirmed order lines of OCOP products) grouped as the pivot does."""
+    Analysis = env["ocop.sale.analysis"]
+    groupby = ["ocop_product_id", "ocop_stars", "ocop_channel_type"]
+    domain = [("company_id", "in", env.companies.ids)]
+
+    def run():
+        groups = Analysis._read_group(domain, groupby, ["price_subtotal:sum"])
+        return (len(groups), round(sum(g[-1] or 0 for g in groups)))
+
+    return {
+        "label": "6. Revenue by OCOP product, stars, channel (pivot read_group)",
+        "run": run,
+        "floor": _revenue_floor(env),
+        "check": lambda orm, sql: _revenue_check(orm, sql, ocop_only=True),
+    }
+
+
+def op_revenue_pivot_sale_report(env, info):
+    """The same figures through Odoo's ``sale.report``, for comparison."""
+    Report = env["sale.report"]
     groupby = ["ocop_product_id", "ocop_stars", "ocop_channel_type"]
     domain = [("state", "not in", ("draft", "cancel", "sent"))]
 
@@ -418,21 +463,9 @@ def op_revenue_pivot(env, info):
         groups = Report.read_group(domain, ["price_subtotal:sum"], groupby, lazy=False)
         return (len(groups), round(sum(g["price_subtotal"] or 0 for g in groups)))
 
-    def floor():
-        cr.execute(FLOOR_REVENUE, {"companies": env.companies.ids})
-        rows = cr.fetchall()
-        return (len(rows), round(sum(float(r[3] or 0) for r in rows)))
-
-    def check(orm, sql):
-        return {
-            "groups": orm[0],
-            "same_groups": orm[0] == sql[0],
-            "same_total": orm[1] == sql[1],
-        }
-
     return {
-        "label": "6. Revenue by OCOP product, stars, channel (pivot read_group)",
+        "label": "6b. (Odoo's sale.report)",
         "run": run,
-        "floor": floor,
-        "check": check,
+        "floor": _revenue_floor(env),
+        "check": _revenue_check,
     }

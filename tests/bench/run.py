@@ -51,6 +51,7 @@ OPERATIONS = [
     ("list_certificates", ops.op_list_certificates),
     ("certificate_cron", ops.op_certificate_cron),
     ("revenue_pivot", ops.op_revenue_pivot),
+    ("revenue_pivot_sale_report", ops.op_revenue_pivot_sale_report),
 ]
 
 

@@ -13,6 +13,7 @@ from . import ocop_certificate
 from . import ocop_product
 from . import ocop_mark_usage
 from . import sale_report
+from . import ocop_sale_analysis
 from . import ocop_inspection
 from . import ocop_inspection_line
 from . import ocop_inspection_violation

@@ -13,3 +13,4 @@ from . import test_inspection
 from . import test_inspection_tour
 from . import test_dashboards
 from . import test_progress_report_certification
+from . import test_sale_analysis_stars

@@ -25,6 +25,7 @@ from . import crm_lead
 from . import sale_order
 from . import sale_order_line
 from . import sale_report
+from . import ocop_sale_analysis
 from . import ocop_distribution_channel
 from . import ocop_distribution_channel_product
 from . import ocop_product_trade

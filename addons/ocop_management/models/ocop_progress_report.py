@@ -505,12 +505,13 @@ class OcopProgressReport(models.Model):
                 domain=[("event_id.ocop_kind", "!=", False)],
             ),
             dict(
+                # confirmed lines of OCOP products, untaxed (the lean view of
+                # the OCOP sales analysis, not Odoo's much wider sale.report)
                 field="revenue",
-                model="sale.report",
+                model="ocop.sale.analysis",
                 unit="ocop_commune_id",
                 scope="period",
                 date="date",
-                domain=[("state", "=", "sale"), ("ocop_product_id", "!=", False)],
                 aggregate="price_subtotal:sum",
             ),
         ]

@@ -15,3 +15,4 @@ from . import test_cycle_query_counts
 from . import test_dashboards
 from . import test_progress_report
 from . import test_progress_report_tour
+from . import test_sale_analysis

@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 from psycopg2 import IntegrityError
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
@@ -146,6 +146,33 @@ class ProgressReportCommon(OcopTestMixin):
                 for unit in (cls.ia_hrung, cls.bien_ho, cls.gia_lai)
             ]
         )
+        # confirmed sales of two communes' OCOP products, and a quotation
+        customer = Partner.create({"name": "Siêu thị thử nghiệm"})
+        for product, price, confirm in (
+            (cls.product_ia_hrung, 120_000, True),
+            (cls.product_bien_ho, 250_000, True),
+            (cls.product_bien_ho, 999_000, False),
+        ):
+            template = cls.env["product.template"].create(
+                {"name": f"Hàng {product.name}", "list_price": price, "type": "consu"}
+            )
+            product.product_tmpl_ids = [Command.link(template.id)]
+            order = cls.env["sale.order"].create(
+                {
+                    "partner_id": customer.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": template.product_variant_id.id,
+                                "product_uom_qty": rng.randint(1, 9),
+                                "price_unit": price,
+                            }
+                        )
+                    ],
+                }
+            )
+            if confirm:
+                order.action_confirm()
         cls.env["crm.lead"].create(
             [
                 {
@@ -184,7 +211,16 @@ class ProgressReportCommon(OcopTestMixin):
             .search([("event_id.ocop_kind", "!=", False)])
             .filtered(lambda lead: lead.ocop_producer_id.ocop_admin_unit_id == commune)
         )
+        sold = self.env["sale.order.line"].search(
+            [
+                ("ocop_product_id.commune_id", "=", commune.id),
+                ("order_id.state", "=", "sale"),
+                ("order_id.date_order", ">=", begin),
+                ("order_id.date_order", "<", end),
+            ]
+        )
         return {
+            "revenue": sum(sold.mapped("price_subtotal")),
             "idea_count": len(ideas.filtered(lambda i: i.state != "draft")),
             "idea_selected_count": len(ideas.filtered(lambda i: i.state == "selected")),
             "idea_rejected_count": len(ideas.filtered(lambda i: i.state == "rejected")),
@@ -269,6 +305,7 @@ class TestProgressReport(ProgressReportCommon, TransactionCase):
         self.assertGreater(sum(t["idea_count"] for t in totals), 5)
         self.assertGreater(sum(t["support_amount"] for t in totals), 0)
         self.assertEqual(sum(t["fair_count"] for t in totals), 2)
+        self.assertGreater(totals[0]["revenue"], 0)
 
     def test_figures_frozen_after_submission(self):
         reports = self.prepare()
