@@ -23,17 +23,7 @@ cd "$REPO_ROOT"
 require_odoo
 ensure_deps with-postgres
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ocop-bench.XXXXXX")
-chmod 711 "$tmp" # the postgres OS user must reach its folders
-cleanup() {
-    local rc=$?
-    pg_stop "$tmp/pgdata"
-    rm -rf "$tmp"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+throwaway_cluster_dir ocop-bench
 
 pg_init "$tmp/pgdata" fast
 # A little more memory than the defaults for the national preset's millions

@@ -279,3 +279,20 @@ pg_stop() {
         as_pg "$(pg_bin)/pg_ctl" --pgdata="$datadir" --mode=fast --wait stop >/dev/null || true
     fi
 }
+
+# throwaway_cluster_dir PREFIX: a fresh folder in $tmp for a throwaway
+# PostgreSQL cluster ($tmp/pgdata), whose cluster is stopped and folder removed
+# when the script exits, whatever the reason.
+throwaway_cluster_dir() {
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+    chmod 711 "$tmp" # the postgres OS user must reach its folders
+    trap _throwaway_cluster_cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+_throwaway_cluster_cleanup() {
+    local rc=$?
+    pg_stop "$tmp/pgdata"
+    rm -rf "$tmp"
+    exit "$rc"
+}

@@ -37,22 +37,11 @@ else
         die "lint failed (see above; \"make lint\" reruns it): tests not run"
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ocop-test.XXXXXX")
-chmod 711 "$tmp" # the postgres OS user must reach its folders
+throwaway_cluster_dir ocop-test
 sock=$tmp/sock/.s.PGSQL.$TEST_PG_PORT
 if [ ${#sock} -gt 100 ]; then
-    rmdir "$tmp"
     die "socket path $sock is too long for a unix socket: set TMPDIR to a shorter folder"
 fi
-cleanup() {
-    local rc=$?
-    pg_stop "$tmp/pgdata"
-    rm -rf "$tmp"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 pg_init "$tmp/pgdata" fast
 pg_start "$tmp/pgdata" "$tmp/sock" "$TEST_PG_PORT"

@@ -378,114 +378,56 @@ class OcopProgressReport(models.Model):
         agency, for agency reports; optional), ``aggregate`` (``__count`` or
         ``<field>:sum``), ``domain``, ``scope`` (``cycle``, ``period`` or
         ``now``), ``date`` (the date field of the ``period`` scope)."""
+        # the specs of one model share its unit (and agency) field: the
+        # figures of a model are read with one query (_filtered_aggregates)
+        idea = {"model": "ocop.product.idea", "unit": "commune_id", "scope": "cycle"}
+        plan = {"model": "ocop.business.plan", "unit": "commune_id", "scope": "cycle"}
+        support = {
+            "model": "ocop.support",
+            "unit": "commune_id",
+            "agency": "agency_id",
+            "scope": "cycle",
+            "domain": [("state", "!=", "cancelled")],
+        }
+        budget = {
+            "model": "ocop.budget.line",
+            "unit": "admin_unit_id",
+            "scope": "cycle",
+        }
+        duty = {
+            "model": "ocop.cycle.duty",
+            "unit": "admin_unit_id",
+            "agency": "agency_id",
+            "scope": "cycle",
+        }
+        due = ("deadline", "<=", "PERIOD_END")
         return [
+            dict(idea, model="ocop.potential.product", field="potential_count"),
+            dict(idea, field="idea_count", domain=[("state", "!=", "draft")]),
             dict(
-                field="potential_count",
-                model="ocop.potential.product",
-                unit="commune_id",
-                scope="cycle",
+                idea, field="idea_selected_count", domain=[("state", "=", "selected")]
             ),
             dict(
-                field="idea_count",
-                model="ocop.product.idea",
-                unit="commune_id",
-                scope="cycle",
-                domain=[("state", "!=", "draft")],
+                idea, field="idea_rejected_count", domain=[("state", "=", "rejected")]
             ),
+            dict(plan, field="plan_count", domain=[("state", "!=", "draft")]),
             dict(
-                field="idea_selected_count",
-                model="ocop.product.idea",
-                unit="commune_id",
-                scope="cycle",
-                domain=[("state", "=", "selected")],
+                plan, field="plan_selected_count", domain=[("state", "=", "selected")]
             ),
+            dict(support, field="support_count"),
+            dict(support, field="support_amount", aggregate="amount:sum"),
+            dict(support, field="support_disbursed", aggregate="disbursed_amount:sum"),
+            dict(budget, field="budget_allocated", aggregate="allocated_amount:sum"),
+            dict(budget, field="budget_disbursed", aggregate="disbursed_amount:sum"),
+            dict(duty, field="duty_count", domain=[("state", "!=", "cancelled"), due]),
+            dict(duty, field="duty_done_count", domain=[("state", "=", "done"), due]),
             dict(
-                field="idea_rejected_count",
-                model="ocop.product.idea",
-                unit="commune_id",
-                scope="cycle",
-                domain=[("state", "=", "rejected")],
-            ),
-            dict(
-                field="plan_count",
-                model="ocop.business.plan",
-                unit="commune_id",
-                scope="cycle",
-                domain=[("state", "!=", "draft")],
-            ),
-            dict(
-                field="plan_selected_count",
-                model="ocop.business.plan",
-                unit="commune_id",
-                scope="cycle",
-                domain=[("state", "=", "selected")],
-            ),
-            dict(
-                field="support_count",
-                model="ocop.support",
-                unit="commune_id",
-                agency="agency_id",
-                scope="cycle",
-                domain=[("state", "!=", "cancelled")],
-            ),
-            dict(
-                field="support_amount",
-                model="ocop.support",
-                unit="commune_id",
-                agency="agency_id",
-                scope="cycle",
-                domain=[("state", "!=", "cancelled")],
-                aggregate="amount:sum",
-            ),
-            dict(
-                field="support_disbursed",
-                model="ocop.support",
-                unit="commune_id",
-                agency="agency_id",
-                scope="cycle",
-                domain=[("state", "!=", "cancelled")],
-                aggregate="disbursed_amount:sum",
-            ),
-            dict(
-                field="budget_allocated",
-                model="ocop.budget.line",
-                unit="admin_unit_id",
-                scope="cycle",
-                aggregate="allocated_amount:sum",
-            ),
-            dict(
-                field="budget_disbursed",
-                model="ocop.budget.line",
-                unit="admin_unit_id",
-                scope="cycle",
-                aggregate="disbursed_amount:sum",
-            ),
-            dict(
-                field="duty_count",
-                model="ocop.cycle.duty",
-                unit="admin_unit_id",
-                agency="agency_id",
-                scope="cycle",
-                domain=[("state", "!=", "cancelled"), ("deadline", "<=", "PERIOD_END")],
-            ),
-            dict(
-                field="duty_done_count",
-                model="ocop.cycle.duty",
-                unit="admin_unit_id",
-                agency="agency_id",
-                scope="cycle",
-                domain=[("state", "=", "done"), ("deadline", "<=", "PERIOD_END")],
-            ),
-            dict(
+                duty,
                 field="duty_overdue_count",
-                model="ocop.cycle.duty",
-                unit="admin_unit_id",
-                agency="agency_id",
-                scope="cycle",
                 domain=[
                     ("state", "in", ("todo", "in_progress")),
                     ("deadline", "<", "TODAY"),
-                    ("deadline", "<=", "PERIOD_END"),
+                    due,
                 ],
             ),
             dict(
