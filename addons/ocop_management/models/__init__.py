@@ -24,6 +24,7 @@ from . import event_booth
 from . import crm_lead
 from . import sale_order
 from . import sale_order_line
+from . import ocop_sale_dimensions
 from . import sale_report
 from . import ocop_sale_analysis
 from . import ocop_distribution_channel

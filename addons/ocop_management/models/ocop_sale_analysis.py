@@ -2,9 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
 
-from .event_event import OCOP_EVENT_KINDS
-from .ocop_distribution_channel import CHANNEL_TYPES
-
 
 class OcopSaleAnalysis(models.Model):
     """Sales analysis of the OCOP products: one row per confirmed sales order
@@ -27,6 +24,7 @@ class OcopSaleAnalysis(models.Model):
 
     _name = "ocop.sale.analysis"
     _description = "OCOP Sales Analysis"
+    _inherit = ["ocop.sale.dimensions"]
     _auto = False
     _rec_name = "order_id"
     _order = "date desc"
@@ -69,33 +67,6 @@ class OcopSaleAnalysis(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    ocop_product_id = fields.Many2one(
-        "ocop.product", string="OCOP Product", readonly=True
-    )
-    ocop_producer_id = fields.Many2one(
-        "res.partner", string="OCOP Producer", readonly=True
-    )
-    ocop_commune_id = fields.Many2one(
-        "ocop.admin.unit", string="OCOP Commune", readonly=True
-    )
-    ocop_province_id = fields.Many2one(
-        "ocop.admin.unit", string="OCOP Province", readonly=True
-    )
-    ocop_product_group_id = fields.Many2one(
-        "ocop.product.group", string="OCOP Product Set", readonly=True
-    )
-    ocop_event_id = fields.Many2one(
-        "event.event", string="OCOP Fair / Event", readonly=True
-    )
-    ocop_event_kind = fields.Selection(
-        OCOP_EVENT_KINDS, string="OCOP Event Type", readonly=True
-    )
-    ocop_channel_id = fields.Many2one(
-        "ocop.distribution.channel", string="Distribution Channel", readonly=True
-    )
-    ocop_channel_type = fields.Selection(
-        CHANNEL_TYPES, string="Channel Type", readonly=True
-    )
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     product_id = fields.Many2one("product.product", readonly=True)

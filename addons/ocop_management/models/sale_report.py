@@ -1,10 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import _, api, models
 from odoo.osv import expression
-
-from .event_event import OCOP_EVENT_KINDS
-from .ocop_distribution_channel import CHANNEL_TYPES
 
 
 class SaleReport(models.Model):
@@ -13,7 +10,8 @@ class SaleReport(models.Model):
     The figures stay Odoo's (``sale.order.line`` through ``sale.report``);
     nothing is copied."""
 
-    _inherit = "sale.report"
+    _name = "sale.report"
+    _inherit = ["sale.report", "ocop.sale.dimensions"]
 
     # Queries on the report flush these fields first (Odoo's sale.report has
     # no _depends: a value computed in the same transaction, e.g. a channel
@@ -48,34 +46,6 @@ class SaleReport(models.Model):
         "event.event": ["ocop_kind"],
         "ocop.distribution.channel": ["channel_type"],
     }
-
-    ocop_product_id = fields.Many2one(
-        "ocop.product", string="OCOP Product", readonly=True
-    )
-    ocop_producer_id = fields.Many2one(
-        "res.partner", string="OCOP Producer", readonly=True
-    )
-    ocop_commune_id = fields.Many2one(
-        "ocop.admin.unit", string="OCOP Commune", readonly=True
-    )
-    ocop_province_id = fields.Many2one(
-        "ocop.admin.unit", string="OCOP Province", readonly=True
-    )
-    ocop_product_group_id = fields.Many2one(
-        "ocop.product.group", string="OCOP Product Set", readonly=True
-    )
-    ocop_event_id = fields.Many2one(
-        "event.event", string="OCOP Fair / Event", readonly=True
-    )
-    ocop_event_kind = fields.Selection(
-        OCOP_EVENT_KINDS, string="OCOP Event Type", readonly=True
-    )
-    ocop_channel_id = fields.Many2one(
-        "ocop.distribution.channel", string="Distribution Channel", readonly=True
-    )
-    ocop_channel_type = fields.Selection(
-        CHANNEL_TYPES, string="Channel Type", readonly=True
-    )
 
     def _select_additional_fields(self):
         res = super()._select_additional_fields()
