@@ -70,6 +70,21 @@ registry.category("web_tour.tours").add("ocop_inspection_tour", {
             run: "selectByLabel Non-compliant",
         },
         {
+            // the onchange has come back (the count follows the line); only
+            // then may the list be left, else it re-renders while unmounted
+            content: "The item is counted as non-compliant",
+            trigger: '.oe_subtotal_footer .o_field_widget[name=non_compliant_count]:contains("1")',
+        },
+        {
+            content: "Leave the line",
+            trigger: ".o_form_view .oe_subtotal_footer",
+            run: "click",
+        },
+        {
+            content: "No line is being edited any more",
+            trigger: ".o_field_widget[name=line_ids]:not(:has(.o_selected_row))",
+        },
+        {
             content: "Go to the violations",
             trigger: '.o_notebook .nav-link[name="violations"]',
             run: "click",
