@@ -788,34 +788,36 @@ class OcopProgressReport(models.Model):
         return True
 
     def _open_consolidated_reports(self):
-        """The open consolidated reports receiving these reports."""
-        domain = []
-        for report in self:
-            domain = expression.OR(
+        """The open consolidated reports receiving these reports (one domain
+        branch per distinct receiver and period, not per report)."""
+        keys = {
+            (r.period_start, r.frequency, r.company_id.id, r.receiving_unit_id.id)
+            for r in self
+        }
+        domain = expression.OR(
+            [
                 [
-                    domain,
-                    [
-                        ("kind", "=", "consolidated"),
-                        ("period_start", "=", report.period_start),
-                        ("frequency", "=", report.frequency),
-                        ("company_id", "=", report.company_id.id),
-                        ("admin_unit_id", "=", report.receiving_unit_id.id),
-                        ("state", "in", OPEN_STATES),
-                    ],
+                    ("kind", "=", "consolidated"),
+                    ("period_start", "=", start),
+                    ("frequency", "=", frequency),
+                    ("company_id", "=", company_id),
+                    ("admin_unit_id", "=", receiver_id),
+                    ("state", "in", OPEN_STATES),
                 ]
-            )
-        return self.sudo().search(domain) if domain else self.browse()
+                for start, frequency, company_id, receiver_id in keys
+            ]
+        )
+        return self.sudo().search(domain) if keys else self.browse()
 
     def _check_receiver(self):
-        """Only the receiving unit's officers (or managers) accept or return."""
+        """Only the receiving unit's programme officers (or managers) accept
+        or return: the same officers ``ocop.admin.unit._officers`` finds."""
         if self.env.su or self.env.user.has_group("ocop_management.group_ocop_manager"):
             return
-        user_units = self.env.user.ocop_admin_unit_ids
         for report in self:
             target = report.receiving_unit_id
-            if not target or not any(
-                (target.parent_path or "").startswith(unit.parent_path or "/")
-                for unit in user_units
+            if not target or self.env.user not in target._officers(
+                "ocop_management.group_ocop_programme_officer"
             ):
                 raise UserError(
                     _(
@@ -945,21 +947,24 @@ class OcopProgressReport(models.Model):
             "due_date": due,
             "company_id": self.env.company.id,
         }
-        vals_list = []
-        for commune in communes:
-            if ("unit", commune.id, False) not in have:
-                vals_list.append(
-                    dict(common, kind="unit", admin_unit_id=commune.id,
-                         receiving_unit_id=cycle.admin_unit_id.id,
-                         user_id=owners.get(("unit", commune.id), cycle.user_id).id)
-                )  # fmt: skip
-        for agency in agencies:
-            if ("unit", False, agency.id) not in have:
-                vals_list.append(
-                    dict(common, kind="unit", agency_id=agency.id,
-                         receiving_unit_id=cycle.admin_unit_id.id,
-                         user_id=owners.get(("agency", agency.id), cycle.user_id).id)
-                )  # fmt: skip
+        unit_report = dict(
+            common, kind="unit", receiving_unit_id=cycle.admin_unit_id.id
+        )
+        vals_list = [
+            dict(
+                unit_report,
+                admin_unit_id=commune.id,
+                user_id=owners.get(("unit", commune.id), cycle.user_id).id,
+            )
+            for commune in communes
+        ] + [
+            dict(
+                unit_report,
+                agency_id=agency.id,
+                user_id=owners.get(("agency", agency.id), cycle.user_id).id,
+            )
+            for agency in agencies
+        ]
         if ("consolidated", cycle.admin_unit_id.id, False) not in have:
             vals_list.append(
                 dict(common, kind="consolidated", admin_unit_id=cycle.admin_unit_id.id,
