@@ -1347,6 +1347,43 @@ class Generator:
     # ------------------------------------------------------------------
     # Cycles and progress reports (operation 3)
     # ------------------------------------------------------------------
+    def _territory_budget_and_duties(self, cycles):
+        """Per cycle: a provincial budget line and duties placed on the
+        province itself (a consolidated report adds them to its communes'
+        figures), and a commune budget line in five communes."""
+        rng = self.rng
+        context = {"tracking_disable": True, "mail_create_nolog": True}
+        lines, duties = [], []
+        for cycle in cycles:
+            province_id = cycle.admin_unit_id.id
+            units = [province_id, *rng.sample(self.communes[province_id], 5)]
+            for unit_id in units:
+                lines.append(
+                    {
+                        "name": "Hỗ trợ OCOP 2026",
+                        "cycle_id": cycle.id,
+                        "admin_unit_id": unit_id,
+                        "source": "provincial" if unit_id == province_id else "commune",
+                        "allocated_amount": rng.randrange(2, 40) * 50_000_000,
+                        "state": "allocated",
+                    }
+                )
+            for month in range(1, 12):
+                duties.append(
+                    {
+                        "name": f"Báo cáo tiến độ tháng {month}",
+                        "cycle_id": cycle.id,
+                        "admin_unit_id": province_id,
+                        "deadline": date(2026, month, 10),
+                        "state": "done" if rng.random() < 0.8 else "todo",
+                    }
+                )
+        self.env["ocop.budget.line"].with_context(**context).create(lines)
+        self.env["ocop.cycle.duty"].with_context(**context).create(duties)
+        self.env.flush_all()
+        self.info["budget_lines"] = len(lines)
+        self.info["territory_duties"] = len(duties)
+
     def _cycles_and_reports(self):
         """A running 2026 cycle per province (the 2026 dossiers belong to
         it) and, when ``ocop.progress.report`` exists, the reports of the
@@ -1375,6 +1412,7 @@ class Generator:
         if "ocop.progress.report" not in self.env:
             self.info["progress_reports"] = "model ocop.progress.report not installed"
             return
+        self._territory_budget_and_duties(cycles)
         Report = self.env["ocop.progress.report"].sudo()
         self.env.invalidate_all()
         created = Report.browse()

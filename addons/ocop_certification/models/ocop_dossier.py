@@ -206,7 +206,11 @@ class OcopDossier(models.Model):
     council_id = fields.Many2one(related="session_id.council_id", store=True)
     council_level = fields.Selection(related="session_id.level", store=True)
     evaluation_ids = fields.One2many("ocop.evaluation", "dossier_id")
-    average_total = fields.Float(readonly=True, copy=False, tracking=True)
+    # The scoring results are not tracked: they change with every sheet a
+    # member submits, and the chatter must not show a session's provisional
+    # averages to the dossier's followers; the result is posted once, at the
+    # session's close (_apply_council_result).
+    average_total = fields.Float(readonly=True, copy=False)
     average_a = fields.Float(readonly=True, copy=False)
     average_b = fields.Float(readonly=True, copy=False)
     average_c = fields.Float(readonly=True, copy=False)
@@ -216,7 +220,7 @@ class OcopDossier(models.Model):
     cap_stars = fields.Integer(
         string="Minimum Stars Reached", readonly=True, copy=False
     )
-    result_stars = fields.Integer(readonly=True, copy=False, tracking=True)
+    result_stars = fields.Integer(readonly=True, copy=False)
     result_note = fields.Text(readonly=True, copy=False)
     potential_five_star = fields.Boolean(readonly=True, copy=False)
     next_level = fields.Selection(
@@ -656,22 +660,37 @@ class OcopDossier(models.Model):
         queries whatever the number of dossiers, members and criteria: the
         sheets, then their lines as plain rows (the lines' record rules
         apply through ``_search``)."""
-        evaluations = self.env["ocop.evaluation"].search_fetch(
-            [("dossier_id", "in", self.ids), ("state", "=", "submitted")],
-            ["dossier_id", "session_id"],
+        # plain rows, not records: (sheet, dossier) of the dossiers' current
+        # sessions (the sheets' record rules apply through _search)
+        Evaluation = self.env["ocop.evaluation"]
+        names = ["id", "dossier_id", "session_id"]
+        Evaluation.flush_model([*names, "state"])
+        query = Evaluation._search(
+            [
+                ("dossier_id", "in", self.ids),
+                ("session_id", "in", self.session_id.ids),
+                ("state", "=", "submitted"),
+            ],
+            order="id",
         )
         current = {dossier.id: dossier.session_id.id for dossier in self}
-        evaluations = evaluations.filtered(
-            lambda e: e.session_id.id == current[e.dossier_id.id]
-        )
+        evaluations = [
+            (evaluation_id, dossier_id)
+            for evaluation_id, dossier_id, session_id in self.env.execute_query(
+                query.select(*(SQL.identifier(Evaluation._table, n) for n in names))
+            )
+            if session_id == current[dossier_id]
+        ]
         sheets = {
-            ev.id: scoring.Sheet(member=ev.id, ticks={}, parts={}, knockouts=())
-            for ev in evaluations
+            evaluation_id: scoring.Sheet(
+                member=evaluation_id, ticks={}, parts={}, knockouts=()
+            )
+            for evaluation_id, __ in evaluations
         }
         Line = self.env["ocop.evaluation.line"]
         names = ["evaluation_id", "criterion_id", "points", "part_code", "knockout"]
         Line.flush_model([*names, "option_id"])
-        query = Line._search([("evaluation_id", "in", evaluations.ids)])
+        query = Line._search([("evaluation_id", "in", list(sheets))])
         self.env.cr.execute(
             query.select(
                 *(SQL.identifier(Line._table, name) for name in names),
@@ -695,8 +714,8 @@ class OcopDossier(models.Model):
             if knockout:
                 sheet.knockouts = (*sheet.knockouts, knockout_rules[criterion_id])
         result = {dossier.id: [] for dossier in self}
-        for evaluation in evaluations:
-            result[evaluation.dossier_id.id].append(sheets[evaluation.id])
+        for evaluation_id, dossier_id in evaluations:
+            result[dossier_id].append(sheets[evaluation_id])
         return result
 
     def _compute_council_result(self):
@@ -726,7 +745,9 @@ class OcopDossier(models.Model):
                 min_certified_stars=params["min_certified_stars"],
                 dossier_knockouts=dossier._dossier_knockouts(),
             )
-            dossier.write(
+            # provisional while the session scores: not tracked (see the
+            # fields), and the write needs no tracking of the other fields
+            dossier.with_context(tracking_disable=True).write(
                 {
                     "average_total": result.average_total,
                     "average_a": result.average_parts.get("A", 0.0),

@@ -50,6 +50,25 @@ class TestWorkedExamples(OcopCertificationMixin, TransactionCase):
         self.assertTrue(messages)
         self.assertIn(certificate.name, messages[0].body)
 
+    def test_provisional_results_stay_out_of_the_chatter(self):
+        """Every submitted sheet recomputes the average; the chatter shows
+        the result once, when the session closes, not the provisional
+        averages along the way."""
+        dossier, session = self._scored([70, 71, 72, 73, 74, 72, 72])
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # what a commit does: log the tracking
+        tracked = dossier.message_ids.tracking_value_ids.field_id.mapped("name")
+        self.assertTrue(dossier.average_total)
+        for name in ("average_total", "result_stars", "band_stars", "cap_stars"):
+            self.assertNotIn(name, tracked)
+        session.action_close()
+        self.env.cr.precommit.run()
+        result = dossier.message_ids.filtered(
+            lambda m: self.producer_ia_hrung in m.partner_ids
+        )
+        self.assertEqual(len(result), 1)
+        self.assertIn("72", result.body)
+
     def test_2_average_72_with_one_4_star_minimum_missed(self):
         dossier, session = self._scored([70, 71, 72, 73, 74, 72, 72], c2=2)
         self.assertEqual(dossier.average_total, 72)

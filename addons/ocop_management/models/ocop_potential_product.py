@@ -1,6 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
@@ -108,3 +109,13 @@ class OcopPotentialProduct(models.Model):
                 + area
                 + labour
             )
+
+    @api.constrains("commune_id")
+    def _check_commune(self):
+        # the commune's survey: a consolidated progress report counts the
+        # potential products of its communes only (_figure_specs)
+        for record in self:
+            if record.commune_id.level != "commune":
+                raise ValidationError(
+                    _("%(unit)s is not a commune.", unit=record.commune_id.display_name)
+                )

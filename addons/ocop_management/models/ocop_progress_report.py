@@ -377,7 +377,11 @@ class OcopProgressReport(models.Model):
         the record's commune), ``agency`` (the field giving the responsible
         agency, for agency reports; optional), ``aggregate`` (``__count`` or
         ``<field>:sum``), ``domain``, ``scope`` (``cycle``, ``period`` or
-        ``now``), ``date`` (the date field of the ``period`` scope)."""
+        ``now``), ``date`` (the date field of the ``period`` scope),
+        ``territorial`` (the unit field may also hold a district or a
+        province, not only a commune: a consolidated report adds the records
+        placed on its territory itself; the other models' records belong to
+        producers, who are always registered in a commune)."""
         # the specs of one model share its unit (and agency) field: the
         # figures of a model are read with one query (_filtered_aggregates)
         idea = {"model": "ocop.product.idea", "unit": "commune_id", "scope": "cycle"}
@@ -393,12 +397,14 @@ class OcopProgressReport(models.Model):
             "model": "ocop.budget.line",
             "unit": "admin_unit_id",
             "scope": "cycle",
+            "territorial": True,
         }
         duty = {
             "model": "ocop.cycle.duty",
             "unit": "admin_unit_id",
             "agency": "agency_id",
             "scope": "cycle",
+            "territorial": True,
         }
         due = ("deadline", "<=", "PERIOD_END")
         return [
@@ -437,6 +443,7 @@ class OcopProgressReport(models.Model):
                 scope="period",
                 date="date_begin",
                 domain=[("ocop_kind", "=", "fair")],
+                territorial=True,
             ),
             dict(
                 field="lead_count",
@@ -552,6 +559,22 @@ class OcopProgressReport(models.Model):
         records of ``scope`` (grouped by ``group_field``, or all under the key
         ``None``). Every spec of a model uses the same unit (and agency)
         field, which ``_figure_specs`` guarantees."""
+        sql = self._filtered_aggregates_sql(
+            model, specs, scope, group_field, cycles, start, end, today
+        )
+        # execute_query flushes the pending writes of the fields it reads
+        rows = self.env.execute_query(sql)
+        if not group_field:
+            return {None: rows[0]}
+        return {row[0]: row[1:] for row in rows}
+
+    @api.model
+    def _filtered_aggregates_sql(
+        self, model, specs, scope, group_field, cycles, start, end, today
+    ):
+        """The query of ``_filtered_aggregates``: the group (if any), then
+        one ``COUNT(*) FILTER (WHERE …)`` or ``SUM(…) FILTER (WHERE …)`` per
+        spec, the conditions compiled by the ORM from the specs' domains."""
         query = model._search(scope)
         columns = []
         for spec in specs:
@@ -578,22 +601,45 @@ class OcopProgressReport(models.Model):
                 )
         if group_field:
             group = model._field_to_sql(model._table, group_field, query)
-            sql = SQL(
+            return SQL(
                 "SELECT %s, %s FROM %s WHERE %s GROUP BY 1",
                 group,
                 SQL(", ").join(columns),
                 query.from_clause,
                 query.where_clause,
             )
-        else:
-            sql = SQL(
-                "SELECT NULL, %s FROM %s WHERE %s",
-                SQL(", ").join(columns),
-                query.from_clause,
-                query.where_clause,
+        return SQL(
+            "SELECT %s FROM %s WHERE %s",
+            SQL(", ").join(columns),
+            query.from_clause,
+            query.where_clause,
+        )
+
+    @api.model
+    def _own_figures(self, territory, cycles, start, end):
+        """The figures of the records placed on ``territory`` itself, not on
+        one of its communes (the ``territorial`` figures), ``{field:
+        value}``: one query, the models' aggregates side by side."""
+        today = fields.Date.context_today(self)
+        by_model = defaultdict(list)
+        for spec in self._figure_specs():
+            if spec.get("territorial"):
+                by_model[spec["model"]].append(spec)
+        if not by_model:
+            return {}
+        parts, specs = [], []
+        for model_name, model_specs in by_model.items():
+            model = self.env[model_name].sudo().with_context(active_test=False)
+            scope = [(model_specs[0]["unit"], "=", territory.id)]
+            part = self._filtered_aggregates_sql(
+                model, model_specs, scope, None, cycles, start, end, today
             )
-        # execute_query flushes the pending writes of the fields it reads
-        return {row[0]: row[1:] for row in self.env.execute_query(sql)}
+            parts.append(SQL("(%s) AS %s", part, SQL.identifier(f"m{len(parts)}")))
+            specs += model_specs
+        [row] = self.env.execute_query(SQL("SELECT * FROM %s", SQL(", ").join(parts)))
+        return {
+            spec["field"]: value or 0 for spec, value in zip(specs, row, strict=True)
+        }
 
     @api.model
     def _live_figures(self, territory, cycles, start, end):
@@ -637,12 +683,15 @@ class OcopProgressReport(models.Model):
         units = self.filtered(lambda r: r.kind == "unit")
         groups = defaultdict(lambda: self.browse())
         for report in units:
-            groups[(report.cycle_id, report.period_start, report.period_end)] |= report
+            key = (report.cycle_id, report.period_start, report.period_end)
+            groups[(*key, report.company_id)] |= report
         figure_fields = self._figure_fields()
-        for (cycle, start, end), reports in groups.items():
+        for (cycle, start, end, company), reports in groups.items():
             communes = reports.admin_unit_id
             agencies = reports.agency_id
-            by_unit, by_agency = self._read_figures(
+            # the records of the report's company (and the shared ones), not
+            # of every company of the user (the cron runs as superuser)
+            by_unit, by_agency = self._of_company(company)._read_figures(
                 cycle, start, end, "in", communes.ids, agencies.ids
             )
             # one UPDATE per distinct set of figures (many communes have the
@@ -656,7 +705,10 @@ class OcopProgressReport(models.Model):
                 values = tuple(figures[name].get(key, 0) for name in figure_fields)
                 same_values[values].append(report.id)
             for values, ids in same_values.items():
-                self.browse(ids).with_context(ocop_report_transition=True).write(
+                # the figures are not tracked: no tracking to prepare
+                self.browse(ids).with_context(
+                    ocop_report_transition=True, tracking_disable=True
+                ).write(
                     dict(zip(figure_fields, values, strict=True), date_prepared=now)
                 )
         # territories before the nation: a province's report may be summed
@@ -664,6 +716,11 @@ class OcopProgressReport(models.Model):
         consolidated = (self - units).sorted(lambda r: not r.admin_unit_id)
         for report in consolidated:
             report._consolidate()
+
+    def _of_company(self, company):
+        """This model restricted to ``company``: the figures' domains take
+        the records of ``self.env.companies`` (and those of no company)."""
+        return self.with_context(allowed_company_ids=company.ids)
 
     def _received_domain(self):
         """The reports this consolidated report sums."""
@@ -702,48 +759,48 @@ class OcopProgressReport(models.Model):
         itself), and list who has not reported."""
         self.ensure_one()
         Report = self.sudo()
-        received = Report.search(self._received_domain())
+        received_domain = self._received_domain()
+        received = Report.search_fetch(
+            received_domain,
+            ["admin_unit_id", "agency_id", "consolidated_report_id"],
+            order="id",  # the default order joins the units and the agencies
+        )
         figure_fields = self._figure_fields()
-        territorial = received.filtered(lambda r: not r.agency_id)
-        totals = dict.fromkeys(figure_fields, 0)
-        if territorial:
-            rows = Report._read_group(
-                [("id", "in", territorial.ids)],
-                [],
-                ["%s:sum" % name for name in figure_fields],
-            )
-            totals = dict(zip(figure_fields, rows[0], strict=True))
+        # the agencies' reports are listed as received but not summed: the
+        # supports and duties they count are counted by the communes' too
+        [sums] = Report._read_group(
+            [*received_domain, ("agency_id", "=", False)],
+            [],
+            ["%s:sum" % name for name in figure_fields],
+        )
+        totals = {
+            name: value or 0 for name, value in zip(figure_fields, sums, strict=True)
+        }
         if self.admin_unit_id:
-            # records placed on the territory itself, not on one of its communes
-            own, __ = self._read_figures(
-                self.cycle_id,
-                self.period_start,
-                self.period_end,
-                "in",
-                self.admin_unit_id.ids,
+            own = self._of_company(self.company_id)._own_figures(
+                self.admin_unit_id, self.cycle_id, self.period_start, self.period_end
             )
-            for name in figure_fields:
-                totals[name] = (totals[name] or 0) + own[name].get(
-                    self.admin_unit_id.id, 0
-                )
+            for name, value in own.items():
+                totals[name] += value
         expected_units, expected_agencies = self._expected_units()
-        reported_units = received.admin_unit_id
-        reported_agencies = received.agency_id
-        missing_units = expected_units - reported_units
-        missing_agencies = expected_agencies - reported_agencies
-        values = {name: totals[name] or 0 for name in figure_fields}
-        values.update(
+        missing_units = expected_units - received.admin_unit_id
+        missing_agencies = expected_agencies - received.agency_id
+        values = dict(
+            totals,
             date_prepared=fields.Datetime.now(),
-            missing_unit_ids=[Command.set(missing_units.ids)],
-            missing_agency_ids=[Command.set(missing_agencies.ids)],
             expected_count=len(expected_units) + len(expected_agencies),
             received_count=len(received),
             missing_count=len(missing_units) + len(missing_agencies),
         )
-        self.with_context(ocop_report_transition=True).write(values)
-        received.with_context(ocop_report_transition=True).write(
-            {"consolidated_report_id": self.id}
-        )
+        if self.missing_unit_ids != missing_units:
+            values["missing_unit_ids"] = [Command.set(missing_units.ids)]
+        if self.missing_agency_ids != missing_agencies:
+            values["missing_agency_ids"] = [Command.set(missing_agencies.ids)]
+        # none of these fields is tracked: no tracking to prepare
+        transition = {"ocop_report_transition": True, "tracking_disable": True}
+        self.with_context(**transition).write(values)
+        unlinked = received.filtered(lambda r: r.consolidated_report_id != self)
+        unlinked.with_context(**transition).write({"consolidated_report_id": self.id})
 
     # ------------------------------------------------------------------
     # Workflow
@@ -977,6 +1034,7 @@ class OcopProgressReport(models.Model):
             self.sudo()
             .with_context(mail_create_nolog=True, tracking_disable=True)
             .create(vals_list)
+            .with_context(self.env.context)
         )
         created._prepare_figures()
         return created
@@ -987,25 +1045,31 @@ class OcopProgressReport(models.Model):
         ``day``: it consolidates the provinces' submitted reports. Created
         on demand (a national database), refreshed when it already exists."""
         start, end = period_bounds(day, frequency)
-        report = self.sudo().search(
+        Report = self.sudo()
+        report = Report.search(
             [
                 ("kind", "=", "consolidated"),
                 ("admin_unit_id", "=", False),
                 ("period_start", "=", start),
                 ("frequency", "=", frequency),
                 ("company_id", "=", self.env.company.id),
-            ]
+            ],
+            order="id",  # at most one (unique); the default order joins
         )
         if not report:
-            report = self.sudo().create(
-                {
-                    "kind": "consolidated",
-                    "frequency": frequency,
-                    "period_start": start,
-                    "period_end": end,
-                    "due_date": due_date_of(end, 15),
-                    "user_id": self.env.user.id,
-                }
+            report = (
+                Report.with_context(mail_create_nolog=True, tracking_disable=True)
+                .create(
+                    {
+                        "kind": "consolidated",
+                        "frequency": frequency,
+                        "period_start": start,
+                        "period_end": end,
+                        "due_date": due_date_of(end, 15),
+                        "user_id": self.env.user.id,
+                    }
+                )
+                .with_context(Report.env.context)
             )
         if report.state in OPEN_STATES:
             report._prepare_figures()

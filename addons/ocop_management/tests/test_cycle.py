@@ -111,6 +111,10 @@ class TestCycle(OcopCycleMixin, TransactionCase):
             lazy=False,
         )
         self.assertEqual(groups[0]["score"], 11)
+        # a survey belongs to a commune (the progress reports count the
+        # surveys of the communes only), not to the province
+        with self.assertRaisesRegex(ValidationError, "is not a commune"):
+            survey.commune_id = self.gia_lai
 
     def test_whole_path_as_each_user(self):
         """Portal producer registers an idea, the commune reviews it, the

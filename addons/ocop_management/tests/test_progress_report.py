@@ -307,6 +307,29 @@ class TestProgressReport(ProgressReportCommon, TransactionCase):
         self.assertEqual(sum(t["fair_count"] for t in totals), 2)
         self.assertGreater(totals[0]["revenue"], 0)
 
+    def test_figures_of_the_report_company_only(self):
+        """The cron runs as superuser, who sees every company: a report
+        still counts its own company's records (and those of no company)."""
+        expected = self.independent_figures(self.ia_hrung)["budget_allocated"]
+        other = self.env["res.company"].create({"name": "Công ty khác"})
+        self.env["ocop.budget.line"].create(
+            {
+                "name": "Ngân sách của công ty khác",
+                "cycle_id": self.cycle.id,
+                "admin_unit_id": self.ia_hrung.id,
+                "source": "commune",
+                "allocated_amount": 7_000_000,
+                "state": "allocated",
+                "company_id": other.id,
+            }
+        )
+        reports = self.Report.with_context(
+            allowed_company_ids=[self.env.company.id, other.id]
+        )._prepare_cycle_period(self.cycle, self.today)
+        report = self.report_of(reports, self.ia_hrung)
+        self.assertEqual(report.company_id, self.env.company)
+        self.assertEqual(report.budget_allocated, expected)
+
     def test_figures_frozen_after_submission(self):
         reports = self.prepare()
         report = self.report_of(reports, self.ia_hrung)
