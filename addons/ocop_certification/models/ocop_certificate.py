@@ -369,10 +369,20 @@ class OcopCertificate(models.Model):
         return moved
 
     def _notify_rerating_window(self):
+        """Tell the producer and the programme officers, once per certificate,
+        to file the re-rating dossier, and give the officers an activity.
+
+        The cron calls this for hundreds of certificates at once: the
+        officers are looked up once per commune, and the activities are
+        created together, without the separate "activity assigned" e-mail
+        (the officers are recipients of the message just posted)."""
         todo = self.filtered(lambda c: not c.expiry_notice_sent)
         if not todo:
             return
         activity_type = self.env.ref("ocop_certification.mail_activity_type_rerating")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        officers_of = {}
+        activities = []
         for certificate in todo:
             body = _(
                 "The certificate %(name)s of %(product)s expires on %(expiry)s: file "
@@ -383,23 +393,36 @@ class OcopCertificate(models.Model):
                 start=certificate.rerating_window_start,
                 end=certificate.rerating_window_end,
             )
-            officers = (
-                certificate.dossier_id._programme_officers()
-                if certificate.dossier_id
-                else self.env["res.users"]
-            )
+            # the product's commune, also for a certificate recorded without
+            # its dossier (issued before the database)
+            commune = certificate.commune_id
+            if commune not in officers_of:
+                officers_of[commune] = commune._officers(
+                    "ocop_management.group_ocop_programme_officer",
+                    "ocop_management.group_ocop_manager",
+                )
+            officers = officers_of[commune]
             certificate.message_post(
                 body=body,
                 partner_ids=(certificate.producer_id | officers.partner_id).ids,
                 subtype_xmlid="mail.mt_comment",
             )
-            for user in officers or self.env.user:
-                certificate.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=user.id,
-                    date_deadline=certificate.rerating_window_end,
-                    note=body,
-                )
+            activities += [
+                {
+                    "res_model_id": model_id,
+                    "res_id": certificate.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "automated": True,
+                    "user_id": user.id,
+                    "date_deadline": certificate.rerating_window_end,
+                    "note": body,
+                }
+                for user in officers or self.env.user
+            ]
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            activities
+        )
         todo.write({"expiry_notice_sent": True})
 
     def _on_expiry(self):

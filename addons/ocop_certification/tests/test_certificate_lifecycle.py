@@ -100,21 +100,26 @@ class TestCertificateLifecycle(OcopCertificationMixin, TransactionCase):
         self.assertEqual(pending_181.state, "expired")
         self.assertEqual(late.state, "expired")
 
-        # One notice and one activity per certificate that entered the window.
+        # One notice per certificate that entered the window, to the producer
+        # and the programme officers of the commune, each officer with an
+        # activity (no certificate here has a dossier: the product's commune).
+        officers = self.ia_hrung._officers(
+            "ocop_management.group_ocop_programme_officer",
+            "ocop_management.group_ocop_manager",
+        )
+        self.assertTrue(officers)
         for offset in (180, 120, 1, 0):
             self.assertEqual(len(self._notices(certs[offset])), 1, offset)
             self.assertIn(
                 self.producer_ia_hrung, self._notices(certs[offset]).partner_ids
             )
-            self.assertEqual(
-                len(
-                    certs[offset].activity_ids.filtered(
-                        lambda a: (
-                            a.activity_type_id.name == "File the re-rating dossier"
-                        )
-                    )
-                ),
-                1,
+            activity = certs[offset].activity_ids.filtered(
+                lambda a: a.activity_type_id.name == "File the re-rating dossier"
+            )
+            self.assertEqual(activity.user_id, officers)
+            # the officers are told by the notice itself
+            self.assertLessEqual(
+                officers.partner_id, self._notices(certs[offset]).partner_ids
             )
         self.assertFalse(self._notices(certs[181]))
 
