@@ -1389,7 +1389,7 @@ class Generator:
         it) and, when ``ocop.progress.report`` exists, the reports of the
         current month: every commune's report prepared from the live data and
         submitted, every province's consolidated report consolidated and
-        submitted (the nation consolidates them)."""
+        submitted, and the nation's report consolidating them."""
         Cycle = self.env["ocop.cycle"]
         cycles = Cycle.create(
             [
@@ -1436,5 +1436,10 @@ class Generator:
         first = consolidated.filtered(
             lambda r: r.admin_unit_id.id == self.provinces.ids[0]
         )
-        self.info["progress_reports"] = len(created)
+        # the central office's report of the month, prepared once already
+        # (the daily runs refresh it, as operation 3b does)
+        national = Report._prepare_national_report(TODAY)
+        self.env.flush_all()
+        self.info["progress_reports"] = len(created) + 1
         self.info["province_report_id"] = first.id
+        self.info["national_report_id"] = national.id

@@ -194,7 +194,7 @@ def progress_ops(env, info):
         },
         {
             "key": "progress_nation",
-            "label": "3b. Nation's consolidated progress report",
+            "label": "3b. Nation's consolidated progress report (refresh)",
             "run": nation,
             "floor": nation_floor,
             "check": check,

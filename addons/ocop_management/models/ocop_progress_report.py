@@ -759,23 +759,38 @@ class OcopProgressReport(models.Model):
         itself), and list who has not reported."""
         self.ensure_one()
         Report = self.sudo()
-        received_domain = self._received_domain()
-        received = Report.search_fetch(
-            received_domain,
-            ["admin_unit_id", "agency_id", "consolidated_report_id"],
-            order="id",  # the default order joins the units and the agencies
-        )
+        Partner = self.env["res.partner"]
         figure_fields = self._figure_fields()
-        # the agencies' reports are listed as received but not summed: the
-        # supports and duties they count are counted by the communes' too
-        [sums] = Report._read_group(
-            [*received_domain, ("agency_id", "=", False)],
-            [],
-            ["%s:sum" % name for name in figure_fields],
+        # One query for the received reports and their sums, grouped by
+        # agency: the agencies' reports are listed as received but not
+        # summed (the supports and duties they count are counted by the
+        # communes' reports too); the territories' are under agency False.
+        groups = Report._read_group(
+            self._received_domain(),
+            ["agency_id"],
+            [
+                "id:array_agg",
+                "admin_unit_id:array_agg",
+                "consolidated_report_id:array_agg",
+                *("%s:sum" % name for name in figure_fields),
+            ],
         )
-        totals = {
-            name: value or 0 for name, value in zip(figure_fields, sums, strict=True)
-        }
+        received_ids, unit_ids, agencies, unlinked_ids = [], [], Partner, []
+        totals = dict.fromkeys(figure_fields, 0)
+        for agency, ids, units, linked, *sums in groups:
+            received_ids += ids
+            unit_ids += [unit_id for unit_id in units if unit_id]
+            agencies |= agency
+            unlinked_ids += [
+                report_id
+                for report_id, consolidated_id in zip(ids, linked, strict=True)
+                if consolidated_id != self.id
+            ]
+            if not agency:
+                totals = {
+                    name: value or 0
+                    for name, value in zip(figure_fields, sums, strict=True)
+                }
         if self.admin_unit_id:
             own = self._of_company(self.company_id)._own_figures(
                 self.admin_unit_id, self.cycle_id, self.period_start, self.period_end
@@ -783,24 +798,27 @@ class OcopProgressReport(models.Model):
             for name, value in own.items():
                 totals[name] += value
         expected_units, expected_agencies = self._expected_units()
-        missing_units = expected_units - received.admin_unit_id
-        missing_agencies = expected_agencies - received.agency_id
+        missing_units = expected_units - expected_units.browse(unit_ids)
+        missing_agencies = expected_agencies - agencies
         values = dict(
             totals,
             date_prepared=fields.Datetime.now(),
             expected_count=len(expected_units) + len(expected_agencies),
-            received_count=len(received),
+            received_count=len(received_ids),
             missing_count=len(missing_units) + len(missing_agencies),
         )
         if self.missing_unit_ids != missing_units:
             values["missing_unit_ids"] = [Command.set(missing_units.ids)]
-        if self.missing_agency_ids != missing_agencies:
+        # the nation expects no agency (_expected_units): its list stays empty
+        if self.admin_unit_id and self.missing_agency_ids != missing_agencies:
             values["missing_agency_ids"] = [Command.set(missing_agencies.ids)]
         # none of these fields is tracked: no tracking to prepare
         transition = {"ocop_report_transition": True, "tracking_disable": True}
         self.with_context(**transition).write(values)
-        unlinked = received.filtered(lambda r: r.consolidated_report_id != self)
-        unlinked.with_context(**transition).write({"consolidated_report_id": self.id})
+        if unlinked_ids:
+            Report.browse(unlinked_ids).with_context(**transition).write(
+                {"consolidated_report_id": self.id}
+            )
 
     # ------------------------------------------------------------------
     # Workflow
@@ -1046,7 +1064,7 @@ class OcopProgressReport(models.Model):
         on demand (a national database), refreshed when it already exists."""
         start, end = period_bounds(day, frequency)
         Report = self.sudo()
-        report = Report.search(
+        report = Report.search_fetch(
             [
                 ("kind", "=", "consolidated"),
                 ("admin_unit_id", "=", False),
@@ -1054,6 +1072,17 @@ class OcopProgressReport(models.Model):
                 ("frequency", "=", frequency),
                 ("company_id", "=", self.env.company.id),
             ],
+            # what the consolidation reads, with the search
+            [
+                "state",
+                "kind",
+                "admin_unit_id",
+                "cycle_id",
+                "period_start",
+                "period_end",
+                "frequency",
+                "company_id",
+            ],  # fmt: skip
             order="id",  # at most one (unique); the default order joins
         )
         if not report:
