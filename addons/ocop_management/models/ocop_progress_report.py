@@ -1048,11 +1048,12 @@ class OcopProgressReport(models.Model):
             )  # fmt: skip
         if not vals_list:
             return self.browse()
-        created = (
-            self.sudo()
-            .with_context(mail_create_nolog=True, tracking_disable=True)
+        # created without tracking, then used in the caller's context
+        Report = self.sudo()
+        created = Report.browse(
+            Report.with_context(mail_create_nolog=True, tracking_disable=True)
             .create(vals_list)
-            .with_context(self.env.context)
+            .ids
         )
         created._prepare_figures()
         return created
@@ -1086,7 +1087,7 @@ class OcopProgressReport(models.Model):
             order="id",  # at most one (unique); the default order joins
         )
         if not report:
-            report = (
+            report = Report.browse(
                 Report.with_context(mail_create_nolog=True, tracking_disable=True)
                 .create(
                     {
@@ -1098,7 +1099,7 @@ class OcopProgressReport(models.Model):
                         "user_id": self.env.user.id,
                     }
                 )
-                .with_context(Report.env.context)
+                .ids
             )
         if report.state in OPEN_STATES:
             report._prepare_figures()

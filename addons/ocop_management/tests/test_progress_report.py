@@ -326,6 +326,8 @@ class TestProgressReport(ProgressReportCommon, TransactionCase):
         reports = self.Report.with_context(
             allowed_company_ids=[self.env.company.id, other.id]
         )._prepare_cycle_period(self.cycle, self.today)
+        # created without tracking, handed back in the caller's context
+        self.assertNotIn("tracking_disable", reports.env.context)
         report = self.report_of(reports, self.ia_hrung)
         self.assertEqual(report.company_id, self.env.company)
         self.assertEqual(report.budget_allocated, expected)
