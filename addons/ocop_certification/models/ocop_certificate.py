@@ -397,10 +397,7 @@ class OcopCertificate(models.Model):
             # its dossier (issued before the database)
             commune = certificate.commune_id
             if commune not in officers_of:
-                officers_of[commune] = commune._officers(
-                    "ocop_management.group_ocop_programme_officer",
-                    "ocop_management.group_ocop_manager",
-                )
+                officers_of[commune] = commune._programme_officers()
             officers = officers_of[commune]
             certificate.message_post(
                 body=body,

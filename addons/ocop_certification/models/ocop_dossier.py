@@ -487,10 +487,7 @@ class OcopDossier(models.Model):
         self.ensure_one()
         if not self.commune_id:
             return self.env["res.users"]
-        return self.commune_id._officers(
-            "ocop_management.group_ocop_programme_officer",
-            "ocop_management.group_ocop_manager",
-        )
+        return self.commune_id._programme_officers()
 
     @api.model
     def _cron_commune_check_reminders(self, days_before=3):

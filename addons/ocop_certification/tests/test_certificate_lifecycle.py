@@ -103,10 +103,7 @@ class TestCertificateLifecycle(OcopCertificationMixin, TransactionCase):
         # One notice per certificate that entered the window, to the producer
         # and the programme officers of the commune, each officer with an
         # activity (no certificate here has a dossier: the product's commune).
-        officers = self.ia_hrung._officers(
-            "ocop_management.group_ocop_programme_officer",
-            "ocop_management.group_ocop_manager",
-        )
+        officers = self.ia_hrung._programme_officers()
         self.assertTrue(officers)
         for offset in (180, 120, 1, 0):
             self.assertEqual(len(self._notices(certs[offset])), 1, offset)

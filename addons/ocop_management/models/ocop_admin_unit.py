@@ -194,6 +194,14 @@ class OcopAdminUnit(models.Model):
             )
         )
 
+    def _programme_officers(self):
+        """The programme officers (not managers) whose territory contains
+        this unit."""
+        return self._officers(
+            "ocop_management.group_ocop_programme_officer",
+            "ocop_management.group_ocop_manager",
+        )
+
     # ------------------------------------------------------------------
     # Loading from the PyPI packages
     # ------------------------------------------------------------------

@@ -470,6 +470,16 @@ class OcopProgressReport(models.Model):
         return [spec["field"] for spec in self._figure_specs()]
 
     @api.model
+    def _specs_by_model(self, territorial=False):
+        """``{model name: [its figure specs]}`` (only the ``territorial``
+        ones if asked): the figures of a model are read together."""
+        by_model = defaultdict(list)
+        for spec in self._figure_specs():
+            if spec.get("territorial") or not territorial:
+                by_model[spec["model"]].append(spec)
+        return by_model
+
+    @api.model
     def _spec_domain(self, spec, cycles, start, end, today):
         """The domain of a figure for the given cycles and period (without
         the unit part)."""
@@ -512,10 +522,7 @@ class OcopProgressReport(models.Model):
         today = fields.Date.context_today(self)
         by_unit = defaultdict(dict)
         by_agency = defaultdict(dict)
-        by_model = defaultdict(list)
-        for spec in self._figure_specs():
-            by_model[spec["model"]].append(spec)
-        for model_name, specs in by_model.items():
+        for model_name, specs in self._specs_by_model().items():
             model = self.env[model_name].sudo().with_context(active_test=False)
             if unit_ids:
                 if unit_field_op == "child_of":
@@ -621,10 +628,7 @@ class OcopProgressReport(models.Model):
         one of its communes (the ``territorial`` figures), ``{field:
         value}``: one query, the models' aggregates side by side."""
         today = fields.Date.context_today(self)
-        by_model = defaultdict(list)
-        for spec in self._figure_specs():
-            if spec.get("territorial"):
-                by_model[spec["model"]].append(spec)
+        by_model = self._specs_by_model(territorial=True)
         if not by_model:
             return {}
         parts, specs = [], []
@@ -759,7 +763,6 @@ class OcopProgressReport(models.Model):
         itself), and list who has not reported."""
         self.ensure_one()
         Report = self.sudo()
-        Partner = self.env["res.partner"]
         figure_fields = self._figure_fields()
         # One query for the received reports and their sums, grouped by
         # agency: the agencies' reports are listed as received but not
@@ -775,7 +778,8 @@ class OcopProgressReport(models.Model):
                 *("%s:sum" % name for name in figure_fields),
             ],
         )
-        received_ids, unit_ids, agencies, unlinked_ids = [], [], Partner, []
+        received_ids, unit_ids, unlinked_ids = [], [], []
+        agencies = self.env["res.partner"]
         totals = dict.fromkeys(figure_fields, 0)
         for agency, ids, units, linked, *sums in groups:
             received_ids += ids
@@ -1083,7 +1087,7 @@ class OcopProgressReport(models.Model):
                 "period_end",
                 "frequency",
                 "company_id",
-            ],  # fmt: skip
+            ],
             order="id",  # at most one (unique); the default order joins
         )
         if not report:
