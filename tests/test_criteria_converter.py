@@ -155,7 +155,7 @@ def test_generated_xml(converter, data):
         "ocop.criterion": 1021,
         "ocop.criterion.option": 2579,
     }
-    assert root.find("./data").get("noupdate") == "0"
+    assert root.find("./data").get("noupdate") == "1"
     sample = ET.fromstring(contents["qd1048"])
     first = sample.find("./data/record")
     assert first.get("id") == "criteria_set_qd1048_sample"

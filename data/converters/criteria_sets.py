@@ -810,13 +810,16 @@ def render_set(cset: CriteriaSet) -> list[str]:
 
 
 def render_xml(sets: list[CriteriaSet]) -> str:
-    lines = [_comment(HEADER, ""), "<odoo>", '    <data noupdate="0">']
+    # noupdate: loaded at install only. Millions of scoring lines store the
+    # criteria's order and part; rewriting the criteria at every upgrade
+    # would recompute them all. An amendment of the law is a new set.
+    lines = [_comment(HEADER, ""), "<odoo>", '    <data noupdate="1">']
     for cset in sets:
         lines += render_set(cset)
     lines += ["    </data>", "</odoo>"]
     # The first set follows <data> directly.
     text = "\n".join(lines) + "\n"
-    return text.replace('<data noupdate="0">\n\n', '<data noupdate="0">\n', 1)
+    return text.replace('<data noupdate="1">\n\n', '<data noupdate="1">\n', 1)
 
 
 DOC_INTRO = """\

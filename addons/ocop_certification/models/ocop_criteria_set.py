@@ -1,7 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.float_utils import float_compare
 
 
@@ -149,6 +149,45 @@ class OcopCriteriaSet(models.Model):
         errors = self.search([])._consistency_errors()
         if errors:
             raise ValidationError("\n".join(errors))
+
+    def _check_scoring_editable(self):
+        """Refuse to change how these sets score once a dossier follows one
+        of them: its sheets, results and certificate were, or will be,
+        scored on it as it stands. An amended set is imported as a new set."""
+        used = (
+            self.env["ocop.dossier"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group([("criteria_set_id", "in", self.ids)], ["criteria_set_id"])
+        )
+        if used:
+            raise UserError(
+                _(
+                    "The criteria and options of %(sets)s cannot be changed: "
+                    "dossiers are evaluated on them. Import the amended criteria "
+                    "as a new set.",
+                    sets=", ".join(cset.display_name for (cset,) in used),
+                )
+            )
+
+    @api.model
+    def _changed_records(self, records, vals, names):
+        """The criteria or options among ``records`` where ``write(vals)``
+        gives one of ``names`` another value (rewriting the same values, as
+        a data file or an import does, changes nothing)."""
+        names = [name for name in names if name in vals]
+
+        def changes(record):
+            for name in names:
+                field = record._fields[name]
+                new = field.convert_to_record(
+                    field.convert_to_cache(vals[name], record), record
+                )
+                if record[name] != new:
+                    return True
+            return False
+
+        return records.filtered(changes) if names else records.browse()
 
     def _leaf_criteria(self):
         self.ensure_one()

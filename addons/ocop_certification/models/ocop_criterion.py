@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+# what a scoring sheet depends on: the tree and the points
+SCORING_FIELDS = ("set_id", "parent_id", "level", "max_points")
+
 
 class OcopCriterion(models.Model):
     """A node of a criteria set: part (A/B/C) -> section -> criterion ->
@@ -46,6 +49,25 @@ class OcopCriterion(models.Model):
         compute="_compute_part_code", store=True, index=True, recursive=True
     )
     has_min_star = fields.Boolean(compute="_compute_is_leaf", store=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        criteria = super().create(vals_list)
+        criteria.set_id._check_scoring_editable()
+        return criteria
+
+    def write(self, vals):
+        Set = self.env["ocop.criteria.set"]
+        changed = Set._changed_records(self, vals, SCORING_FIELDS)
+        sets = changed.set_id
+        if changed and vals.get("set_id"):
+            sets |= Set.browse(vals["set_id"])
+        sets._check_scoring_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.set_id._check_scoring_editable()
+        return super().unlink()
 
     @api.depends("option_ids", "option_ids.min_star")
     def _compute_is_leaf(self):

@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+# what a scoring sheet depends on: where the box is and what it gives
+SCORING_FIELDS = ("criterion_id", "points", "min_star", "case_label")
+
 
 class OcopCriterionOption(models.Model):
     """A box of a leaf criterion. ``min_star`` is the asterisk marker printed
@@ -29,6 +32,26 @@ class OcopCriterionOption(models.Model):
         "of the applicable case are used.",
     )
     sequence = fields.Integer(default=10)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        options = super().create(vals_list)
+        options.set_id._check_scoring_editable()
+        return options
+
+    def write(self, vals):
+        changed = self.env["ocop.criteria.set"]._changed_records(
+            self, vals, SCORING_FIELDS
+        )
+        sets = changed.set_id
+        if changed and vals.get("criterion_id"):
+            sets |= self.env["ocop.criterion"].browse(vals["criterion_id"]).set_id
+        sets._check_scoring_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.set_id._check_scoring_editable()
+        return super().unlink()
 
     @api.depends("name", "points", "min_star")
     def _compute_display_name(self):

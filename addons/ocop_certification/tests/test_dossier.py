@@ -209,3 +209,35 @@ class TestDossierFlow(OcopCertificationMixin, TransactionCase):
         new = second.action_record_decision("2/QĐ", date(2027, 6, 1), "A")
         self.assertEqual(certificate.state, "superseded")
         self.assertEqual(self.product_ia_hrung.current_certificate_id, new)
+
+    def test_the_scoring_of_a_set_in_use_is_locked(self):
+        cset = self.test_set
+        leaf = cset._leaf_criteria()[0]
+        option = leaf.option_ids.sorted("points")[-1]
+        best = option.points
+        # a set no dossier follows is still edited freely
+        option.points = best - 1
+        option.points = best
+        self.make_dossier(criteria_set=cset)
+        # the wording may be corrected, and the same values written again
+        leaf.name = "Lời văn đã sửa"
+        option.write({"name": "Có, đã sửa", "points": best})
+        changes = {
+            "option points": lambda: option.write({"points": best - 1}),
+            "option stars": lambda: option.write({"min_star": 5}),
+            "new option": lambda: self.env["ocop.criterion.option"].create(
+                {"criterion_id": leaf.id, "name": "Thêm", "points": 0}
+            ),
+            "removed option": option.unlink,
+            "criterion points": lambda: leaf.write({"max_points": best + 1}),
+            "moved criterion": lambda: leaf.write({"parent_id": False}),
+            "removed criterion": leaf.unlink,
+        }
+        for label, change in changes.items():
+            with self.subTest(label), self.assertRaises(UserError) as caught:
+                with self.cr.savepoint():
+                    change()
+            self.assertIn(cset.display_name, str(caught.exception))
+        self.assertEqual(option.points, best)
+        self.assertEqual(len(leaf.option_ids), len(cset._leaf_criteria()[0].option_ids))
+        self.assertEqual(cset._consistency_errors(), [])
