@@ -3,7 +3,7 @@
 import logging
 import unicodedata
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
@@ -21,6 +21,10 @@ def strip_accents(text):
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+# a change of one of these may add or remove a province in force
+PROVINCE_CACHE_FIELDS = {"level", "is_historical", "active"}
 
 
 class OcopAdminUnit(models.Model):
@@ -104,6 +108,43 @@ class OcopAdminUnit(models.Model):
             "An administrative unit with this code already exists at this level.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        units = super().create(vals_list)
+        if any(unit.level == "province" for unit in units):
+            self.env.registry.clear_cache()  # _current_province_ids
+        return units
+
+    def write(self, vals):
+        result = super().write(vals)
+        if PROVINCE_CACHE_FIELDS.intersection(vals):
+            self.env.registry.clear_cache()  # _current_province_ids
+        return result
+
+    def unlink(self):
+        provinces = any(unit.level == "province" for unit in self)
+        result = super().unlink()
+        if provinces:
+            self.env.registry.clear_cache()  # _current_province_ids
+        return result
+
+    @api.model
+    def _current_provinces(self):
+        """The provinces in force: the units the nation's report expects."""
+        return self.browse(self._current_province_ids())
+
+    @tools.ormcache()
+    def _current_province_ids(self):
+        # Cached: they change only with a reorganisation, and creating,
+        # archiving, reclassifying or deleting a province clears the cache
+        # (create/write/unlink), in every worker.
+        return tuple(
+            self.sudo()
+            .with_context(active_test=True)
+            .search([("level", "=", "province"), ("is_historical", "=", False)])
+            .ids
+        )
 
     @api.depends("level")
     def _compute_level_order(self):

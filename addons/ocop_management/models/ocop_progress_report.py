@@ -158,7 +158,9 @@ class OcopProgressReport(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    # stored: the figures' amounts are rounded in it on every refresh, and
+    # a stored currency comes with the report instead of through its company
+    currency_id = fields.Many2one(related="company_id.currency_id", store=True)
     state = fields.Selection(
         REPORT_STATES, default="draft", required=True, tracking=True, index=True
     )
@@ -752,9 +754,7 @@ class OcopProgressReport(models.Model):
         duties in the cycle; for the nation, the provinces."""
         self.ensure_one()
         if not self.admin_unit_id:
-            provinces = self.env["ocop.admin.unit"].search(
-                [("level", "=", "province"), ("is_historical", "=", False)]
-            )
+            provinces = self.env["ocop.admin.unit"]._current_provinces()
             return provinces, self.env["res.partner"]
         return self.cycle_id._progress_reporting_units(self.period_end)
 
@@ -804,13 +804,17 @@ class OcopProgressReport(models.Model):
         expected_units, expected_agencies = self._expected_units()
         missing_units = expected_units - expected_units.browse(unit_ids)
         missing_agencies = expected_agencies - agencies
-        values = dict(
+        counts = dict(
             totals,
-            date_prepared=fields.Datetime.now(),
             expected_count=len(expected_units) + len(expected_agencies),
             received_count=len(received_ids),
             missing_count=len(missing_units) + len(missing_agencies),
         )
+        # Only what changed is written: most refreshes change a few figures
+        # (a report received), and an unchanged amount needs no rounding in
+        # the currency (no read of it).
+        values = {name: value for name, value in counts.items() if self[name] != value}
+        values["date_prepared"] = fields.Datetime.now()
         if self.missing_unit_ids != missing_units:
             values["missing_unit_ids"] = [Command.set(missing_units.ids)]
         # the nation expects no agency (_expected_units): its list stays empty
@@ -1087,6 +1091,12 @@ class OcopProgressReport(models.Model):
                 "period_end",
                 "frequency",
                 "company_id",
+                "currency_id",  # the amounts are rounded in it
+                # compared with the new ones: only the changes are written
+                *self._figure_fields(),
+                "expected_count",
+                "received_count",
+                "missing_count",
             ],
             order="id",  # at most one (unique); the default order joins
         )

@@ -3,6 +3,7 @@
 import io
 import random
 from datetime import datetime, time, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 from openpyxl import load_workbook
@@ -445,9 +446,53 @@ class TestProgressReport(ProgressReportCommon, TransactionCase):
         self.assertEqual(national.child_report_ids, consolidated)
         self.assertEqual(national.idea_count, consolidated.idea_count)
         self.assertIn(self.ha_noi, national.missing_unit_ids)
+        # the provinces in force are cached: a province created, then
+        # archived, is expected, then no longer
+        expected = national.expected_count
+        new_province = self.Unit.create(
+            {"name": "Tỉnh thử nghiệm", "code": "99", "level": "province"}
+        )
+        national = self.Report._prepare_national_report(self.today)
+        self.assertIn(new_province, national.missing_unit_ids)
+        self.assertEqual(national.expected_count, expected + 1)
+        new_province.action_archive()
+        national = self.Report._prepare_national_report(self.today)
+        self.assertNotIn(new_province, national.missing_unit_ids)
+        self.assertEqual(national.expected_count, expected)
         # a report consolidated in a submitted report is not returned alone
         with self.assertRaises(UserError):
             submitted[0]._return("Sai số liệu")
+
+    def test_a_refresh_writes_only_what_changed(self):
+        reports = self.prepare()
+        consolidated = reports.filtered(lambda r: r.kind == "consolidated")
+        submitted = self.report_of(reports, self.ia_hrung)
+        submitted.action_submit()
+        Report = type(self.Report)
+        written = []
+        original = Report.write
+
+        def spy(records, vals):
+            if consolidated in records:
+                written.append(set(vals))
+            return original(records, vals)
+
+        with patch.object(Report, "write", spy):
+            consolidated.action_refresh_figures()
+            # a received report with a new count and a new amount
+            submitted.with_context(ocop_report_transition=True).write(
+                {"idea_count": submitted.idea_count + 2, "revenue": 5000000}
+            )
+            consolidated.action_refresh_figures()
+        self.assertEqual(written[0], {"date_prepared"})
+        self.assertEqual(written[1], {"date_prepared", "idea_count", "revenue"})
+        self.assertEqual(
+            consolidated.revenue,
+            5000000
+            + consolidated._own_figures(
+                self.gia_lai, self.cycle, self.period_start, self.period_end
+            ).get("revenue", 0),
+        )
 
     def test_cron_twice_creates_nothing_twice(self):
         self.Report._cron_prepare_reports(today=self.today)
