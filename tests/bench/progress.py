@@ -142,10 +142,34 @@ def progress_ops(env, info):
             "today": date.today(),  # the overdue duties, as the ORM counts them
         }
 
+    def received_changes(consolidated):
+        """One received report has new figures since the last refresh (a
+        count and an amount), so the refresh has something to write, as on
+        a day a report is accepted; the floor sees the same change."""
+        cr.execute(
+            f"""UPDATE ocop_progress_report
+                  SET idea_count = idea_count + 1,
+                      budget_allocated = budget_allocated + 1000000
+                WHERE id = (SELECT min(r.id)
+                              FROM ocop_progress_report r
+                              JOIN ocop_progress_report c
+                                ON c.id = r.consolidated_report_id
+                             WHERE r.agency_id IS NULL AND {consolidated})""",
+            {"report": report.id, "start": report.period_start},
+        )
+
     def reopen():
         cr.execute(
             "UPDATE ocop_progress_report SET state = 'draft' WHERE id = %s",
             [report.id],
+        )
+        received_changes("c.id = %(report)s")
+        env.invalidate_all()
+
+    def province_changes():
+        received_changes(
+            "c.kind = 'consolidated' AND c.admin_unit_id IS NULL"
+            " AND c.period_start = %(start)s"
         )
         env.invalidate_all()
 
@@ -195,6 +219,7 @@ def progress_ops(env, info):
         {
             "key": "progress_nation",
             "label": "3b. Nation's consolidated progress report (refresh)",
+            "setup": province_changes,
             "run": nation,
             "floor": nation_floor,
             "check": check,

@@ -10,7 +10,8 @@ peak of one run (tracemalloc) and the process's resident memory, and the ratio
 to the SQL floor (the same answer from one hand-written query, timed the same
 way in the same run). Every run happens in a savepoint that is rolled back, so
 the runs see the same data. Operation 7 starts Odoo with ``--workers=2`` on a
-free port and loads the public verification page from a client on loopback.
+free port and loads the public verification page from a client on loopback;
+operation 8 upgrades both modules on the generated data (``odoo-bin -u``).
 Results: ``<out>/results-<preset>.json`` and ``.md``.
 """
 
@@ -20,6 +21,7 @@ import logging
 import os
 import platform
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -65,6 +67,7 @@ def parse_args():
     parser.add_argument("--skip-generate", action="store_true")
     parser.add_argument("--generate-only", action="store_true")
     parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--skip-upgrade", action="store_true")
     parser.add_argument("--only", help="comma-separated operation keys")
     parser.add_argument("--load-seconds", type=float, default=10.0)
     parser.add_argument(
@@ -144,14 +147,14 @@ def measure(env, key, spec, runs):
     # Warm-up (registry caches, views, PostgreSQL buffers), then the runs.
     setup = spec.get("setup")
     timed(env, spec["run"], setup)
-    timed(env, spec["floor"])
+    timed(env, spec["floor"], setup)  # the floor sees the same data
     times, queries, floor_times = [], [], []
     orm_answer = floor_answer = None
     for _ in range(runs):
         elapsed, count, orm_answer = timed(env, spec["run"], setup)
         times.append(elapsed)
         queries.append(count)
-        elapsed, _, floor_answer = timed(env, spec["floor"])
+        elapsed, _, floor_answer = timed(env, spec["floor"], setup)
         floor_times.append(elapsed)
     peak, rss_growth, rss = memory(env, spec["run"], setup)
     median = statistics.median(times)
@@ -185,6 +188,14 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def odoo_command():
+    """How to start this machine's Odoo (its odoo-bin, else ``-m odoo``)."""
+    odoo_bin = os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "odoo-bin")
+    if os.path.exists(odoo_bin):
+        return [sys.executable, odoo_bin]
+    return [sys.executable, "-m", "odoo"]
 
 
 def _cpu(procs):
@@ -221,12 +232,7 @@ def verification_load(args, env, info):
     get_verify_values(env, sample[0])
     lookup_queries = env.cr.sql_log_count - q0
 
-    odoo_bin = os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "odoo-bin")
-    cmd = (
-        [sys.executable, odoo_bin]
-        if os.path.exists(odoo_bin)
-        else [sys.executable, "-m", "odoo"]
-    )
+    cmd = odoo_command()
     http_port, gevent_port = free_port(), free_port()
     cmd += [
         "-c",
@@ -302,6 +308,67 @@ def verification_load(args, env, info):
             server.wait(20)
         except subprocess.TimeoutExpired:
             server.kill()
+    return result
+
+
+# ----------------------------------------------------------------------
+# 8. Upgrading the modules on the generated data
+# ----------------------------------------------------------------------
+UPGRADED = "ocop_management,ocop_certification"
+LOADED = re.compile(r"(\d+) modules loaded in ([\d.]+)s, (\d+) queries")
+
+
+def module_upgrade(args):
+    """``odoo-bin -u`` of both modules, as a new release is installed, with
+    Odoo's default memory limits: wall time, peak resident memory of the
+    process, queries. A data file that rewrites what millions of rows
+    depend on shows here (it once ran out of memory)."""
+    cmd = [
+        *odoo_command(),
+        "-c",
+        args.config,
+        "-d",
+        args.database,
+        "-u",
+        UPGRADED,
+        "--stop-after-init",
+        "--no-http",
+        "--max-cron-threads=0",
+        "--log-level=info",
+        "--logfile=",  # on stderr, read below
+    ]
+    t0 = time.perf_counter()
+    server = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    proc = psutil.Process(server.pid)
+    peak = 0
+    while server.poll() is None:
+        try:
+            peak = max(peak, proc.memory_info().rss)
+        except psutil.Error:
+            break
+        time.sleep(0.1)
+    log = server.stderr.read()
+    seconds = time.perf_counter() - t0
+    loaded = LOADED.findall(log)
+    result = {
+        "label": "8. Upgrade of both modules (odoo-bin -u, default memory limits)",
+        "modules": UPGRADED,
+        "exit_code": server.returncode,
+        "seconds": round(seconds, 1),
+        "peak_rss_mib": round(peak / 2**20, 1),
+        "queries": max((int(q) for __, __, q in loaded), default=None),
+        "status": "measured" if server.returncode == 0 else "failed",
+    }
+    if server.returncode:
+        # the exception's own line (e.g. MemoryError), else the last line
+        lines = log.strip().splitlines() or ["?"]
+        errors = [
+            line for line in lines if re.match(r"^[\w.]*(Error|Exception)\b", line)
+        ]
+        result["error"] = (errors or lines)[-1]
+    _logger.info("module upgrade: %s", result)
     return result
 
 
@@ -398,6 +465,20 @@ def markdown(results):
             "",
             f"Verification load: {load.get('status')} {load.get('error', '')}",
         ]
+    upgrade = results.get("upgrade")
+    if upgrade:
+        lines += ["", f"## {upgrade['label']}", ""]
+        if upgrade["status"] == "measured":
+            lines.append(
+                f"{upgrade['seconds']} s, peak resident memory "
+                f"{upgrade['peak_rss_mib']} MiB, {upgrade['queries']:,} queries."
+            )
+        else:
+            lines.append(
+                f"Failed (exit code {upgrade['exit_code']}) after "
+                f"{upgrade['seconds']} s, peak {upgrade['peak_rss_mib']} MiB: "
+                f"{upgrade['error']}"
+            )
     lines.append("")
     return "\n".join(lines)
 
@@ -477,6 +558,9 @@ def main():
                 _logger.exception("verification load failed")
                 results["verification"] = {"status": "failed", "error": str(exc)}
         cr.rollback()
+    # last, on its own: it commits, and waits for no open transaction
+    if not args.skip_upgrade and (not only or "upgrade" in only):
+        results["upgrade"] = module_upgrade(args)
     os.makedirs(args.out, exist_ok=True)
     base = os.path.join(args.out, f"results-{args.preset}")
     with open(base + ".json", "w") as f:
