@@ -48,17 +48,9 @@ read -r missing _ < <(module_state "$conf" "$BENCH_DB" "$MODULES")
 log "Installed in $((SECONDS - start))s"
 
 log "Benchmark: preset $BENCH_PRESET, seed $BENCH_SEED, $BENCH_RUNS runs per operation"
-bench_run() {
-    "$PYTHON" "$REPO_ROOT/tests/bench/run.py" -c "$conf" -d "$BENCH_DB" \
-        --preset "$BENCH_PRESET" --seed "$BENCH_SEED" --runs "$BENCH_RUNS" \
-        --out "$BENCH_OUT" "$@"
-}
-# Generate in one process, measure in a fresh one, as a server worker would
-# run: the generator leaves a large heap behind, and Python's garbage
-# collector walking it made the measured operations up to 1.7x slower.
-if [[ " $BENCH_ARGS " != *" --skip-generate "* ]]; then
-    bench_run --generate-only || die "generating the $BENCH_PRESET data failed"
-fi
 # shellcheck disable=SC2086  # BENCH_ARGS is a word list
-bench_run --skip-generate $BENCH_ARGS || die "the benchmark failed"
+"$PYTHON" "$REPO_ROOT/tests/bench/run.py" -c "$conf" -d "$BENCH_DB" \
+    --preset "$BENCH_PRESET" --seed "$BENCH_SEED" --runs "$BENCH_RUNS" \
+    --out "$BENCH_OUT" $BENCH_ARGS ||
+    die "the benchmark failed"
 log "Results: $BENCH_OUT/results-$BENCH_PRESET.json and .md"
