@@ -7,7 +7,9 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.ocop_management.workflow import MANAGER, PROGRAMME, Transition
 
 from ..controllers.verify import ocop_qr_image, ocop_verify_url
 
@@ -39,8 +41,43 @@ class OcopCertificate(models.Model):
 
     _name = "ocop.certificate"
     _description = "OCOP Certificate"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "ocop.workflow.mixin",
+    ]
     _order = "issue_date desc, id desc"
+
+    _ocop_transitions = {
+        "revoke": Transition(("valid", "expiring"), "revoked", groups=(PROGRAMME,)),
+    }
+    # Issued from a recorded decision (ocop.dossier.action_record_decision) or
+    # imported by a manager (_import_legacy): never typed in.
+    _ocop_create_by_transition = True
+    _ocop_guarded_fields = (
+        "origin",
+        "dossier_id",
+        "product_id",
+        "stars",
+        "score",
+        "framework_id",
+        "issuing_level",
+        "decision_number",
+        "decision_signer",
+        "issue_date",
+        "verify_token",
+        "rerating_dossier_id",
+        "expiry_notice_sent",
+        "revocation_proposed",
+        "revocation_ground",
+        "revocation_finding_date",
+        "revocation_decision_number",
+        "revocation_decision_date",
+        "revocation_authority",
+        "revoked_on",
+    )
+    _ocop_frozen = dict.fromkeys(("expired", "superseded", "revoked"), "__all__")
 
     name = fields.Char(
         string="Number",
@@ -96,6 +133,17 @@ class OcopCertificate(models.Model):
         index=True,
     )
     active = fields.Boolean(default=True)
+    origin = fields.Selection(
+        [
+            ("decision", "Recorded decision"),
+            ("legacy", "Imported: issued before the system"),
+        ],
+        default="decision",
+        required=True,
+        readonly=True,
+        help="Imported certificates were issued on paper before the office "
+        "used the system; an OCOP manager recorded them, with the reason.",
+    )
     # Public verification: an unguessable token in the QR code.
     verify_token = fields.Char(
         copy=False,
@@ -168,10 +216,40 @@ class OcopCertificate(models.Model):
                     ("state", "in", ("valid", "expiring")),
                 ]
             )
-            previous.write({"state": "superseded"})
+            previous._ocop_write({"state": "superseded"})
         certificates.product_id.filtered(
             lambda p: p.state in ("draft", "developing")
-        ).write({"state": "certified"})
+        )._ocop_write({"state": "certified"})
+        return certificates
+
+    @api.model
+    def _import_legacy(self, vals_list, reason):
+        """Certificates issued before the office used the system (on paper):
+        an OCOP manager records them, marked as imported, the reason and the
+        manager kept in each certificate's chatter."""
+        if not self.env.user.has_group(MANAGER):
+            raise AccessError(
+                _("Only an OCOP manager imports certificates issued before.")
+            )
+        if not (reason and reason.strip()):
+            raise UserError(_("Give the reason for importing these certificates."))
+        for vals in vals_list:
+            if vals.get("dossier_id"):
+                raise UserError(
+                    _("A certificate of a dossier comes from its decision.")
+                )
+        certificates = self._ocop_create(
+            [{**vals, "origin": "legacy"} for vals in vals_list]
+        )
+        for certificate in certificates:
+            certificate.message_post(
+                body=_(
+                    "Imported by %(user)s (issued before the system): %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return certificates
 
     @api.depends(
@@ -354,7 +432,7 @@ class OcopCertificate(models.Model):
             for state in ("valid", "expiring", "expired"):
                 todo = batch.filtered(lambda c, s=state: c._target_state(today) == s)
                 if todo:
-                    todo.write({"state": state})
+                    todo._ocop_write({"state": state})
             batch.filtered(lambda c: c.state == "expiring")._notify_rerating_window()
             batch.filtered(lambda c: c.state == "expired")._on_expiry()
             moved |= batch
@@ -420,7 +498,7 @@ class OcopCertificate(models.Model):
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             activities
         )
-        todo.write({"expiry_notice_sent": True})
+        todo._ocop_write({"expiry_notice_sent": True})
 
     def _on_expiry(self):
         self.mark_usage_ids.filtered(lambda u: u.state != "ended")._end(
@@ -449,7 +527,7 @@ class OcopCertificate(models.Model):
             }
         )
         if dossier_type == "rerating":
-            self.rerating_dossier_id = dossier
+            self._ocop_write({"rerating_dossier_id": dossier.id})
         return {
             "type": "ir.actions.act_window",
             "res_model": "ocop.dossier",
@@ -474,7 +552,7 @@ class OcopCertificate(models.Model):
                 _("A revocation proposal needs its ground and finding date.")
             )
         for certificate in self:
-            certificate.write(
+            certificate._ocop_write(
                 {
                     "revocation_proposed": True,
                     "revocation_ground": ground,
@@ -507,6 +585,7 @@ class OcopCertificate(models.Model):
     ):
         """Revoke: never deleted, the certificate says why, by which decision;
         the product loses its stars and the mark may no longer be used."""
+        self._ocop_check_transition(self._ocop_transitions["revoke"])
         for certificate in self:
             ground = ground or certificate.revocation_ground
             finding_date = finding_date or certificate.revocation_finding_date
@@ -522,10 +601,12 @@ class OcopCertificate(models.Model):
                 )
             if finding_date and decision_date < finding_date:
                 raise ValidationError(_("The decision cannot precede the finding."))
-            grounds = dict(REVOCATION_GROUNDS)
-            certificate.write(
+            grounds = dict(
+                self._fields["revocation_ground"]._description_selection(self.env)
+            )
+            certificate._ocop_transition(
+                "revoke",
                 {
-                    "state": "revoked",
                     "revocation_ground": ground,
                     "revocation_finding_date": finding_date,
                     "revocation_decision_number": decision_number,
@@ -534,7 +615,7 @@ class OcopCertificate(models.Model):
                     "revocation_note": note or certificate.revocation_note,
                     "revoked_on": decision_date,
                     "revocation_proposed": False,
-                }
+                },
             )
             reason = _(
                 "Certificate revoked by decision %(number)s of %(date)s: %(ground)s.",

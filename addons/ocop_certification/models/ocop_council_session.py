@@ -4,7 +4,15 @@ import math
 from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.ocop_management.workflow import (
+    COUNCIL,
+    MANAGER,
+    PROGRAMME,
+    Transition,
+    permit,
+)
 
 
 class OcopCouncilSession(models.Model):
@@ -13,8 +21,48 @@ class OcopCouncilSession(models.Model):
 
     _name = "ocop.council.session"
     _description = "OCOP Council Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "date_start desc, id desc"
+
+    # The programme office of the council's territory runs the session; the
+    # council's secretary may close it.
+    _ocop_transitions = {
+        "confirm": Transition(
+            ("draft",),
+            "confirmed",
+            groups=(PROGRAMME,),
+            territory=False,
+            check="_check_council_office",
+        ),
+        "start_scoring": Transition(
+            ("confirmed",),
+            "scoring",
+            groups=(PROGRAMME,),
+            territory=False,
+            check="_check_council_office",
+        ),
+        "close": Transition(
+            ("scoring",),
+            "closed",
+            groups=(PROGRAMME, COUNCIL),
+            territory=False,
+            check="_check_council_office_or_secretary",
+        ),
+        "cancel": Transition(
+            ("draft", "confirmed"),
+            "cancelled",
+            groups=(PROGRAMME,),
+            territory=False,
+            check="_check_council_office",
+        ),
+    }
+    _ocop_guarded_fields = ("calendar_event_id",)
+    _ocop_frozen = {
+        "scoring": ("council_id", "attendee_ids", "dossier_ids"),
+        "closed": "__all__",
+        "cancelled": "__all__",
+    }
+    _ocop_territory_field = "council_id.admin_unit_id"
 
     name = fields.Char(required=True, tracking=True)
     council_id = fields.Many2one(
@@ -58,16 +106,24 @@ class OcopCouncilSession(models.Model):
     minutes = fields.Html()
 
     def _compute_counts(self):
+        # The sessions are readable by the user (their fields are being read):
+        # the size of their agenda is counted as superuser, whoever reads it
+        # (commune officers, inspectors and viewers may not read the sheets).
+        # The sheets counted are those the user may open from the session;
+        # none for a role without access to sheets.
         dossiers = dict(
-            self.env["ocop.dossier"]._read_group(
-                [("session_id", "in", self.ids)], ["session_id"], ["__count"]
-            )
+            self.env["ocop.dossier"]
+            .sudo()
+            ._read_group([("session_id", "in", self.ids)], ["session_id"], ["__count"])
         )
-        sheets = dict(
-            self.env["ocop.evaluation"]._read_group(
-                [("session_id", "in", self.ids)], ["session_id"], ["__count"]
+        Sheet = self.env["ocop.evaluation"]
+        sheets = {}
+        if Sheet.has_access("read"):
+            sheets = dict(
+                Sheet._read_group(
+                    [("session_id", "in", self.ids)], ["session_id"], ["__count"]
+                )
             )
-        )
         for session in self:
             session.dossier_count = dossiers.get(session, 0)
             session.evaluation_count = sheets.get(session, 0)
@@ -91,26 +147,34 @@ class OcopCouncilSession(models.Model):
                 chair="" if chair_present else _(", the chair is missing"),
             )
 
-    def _check_state(self, allowed):
+    @api.constrains("duration")
+    def _check_duration(self):
         for session in self:
-            if session.state not in allowed:
-                raise UserError(
-                    _(
-                        "The session %(name)s is %(state)s: this step is not "
-                        "possible now.",
-                        name=session.name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[session.state],
-                    )
+            if session.duration < 0:
+                raise ValidationError(
+                    _("The duration of a council session cannot be negative.")
                 )
+
+    def _check_council_office(self):
+        """A programme officer of the council's territory (the central
+        council has none: OCOP managers)."""
+        if self.env.user.has_group(MANAGER):
+            return
+        self._ocop_check_territory()
+        if not self.env.user.has_group(PROGRAMME):
+            raise AccessError(_("Only the programme office runs a council session."))
+
+    def _check_council_office_or_secretary(self):
+        if all(s.council_id.secretary_id == self.env.user for s in self):
+            return
+        self._check_council_office()
 
     def action_confirm(self):
         """Invite the members: a calendar event with every member as attendee."""
-        self._check_state(("draft",))
+        self._ocop_check_transition(self._ocop_transitions["confirm"])
         for session in self:
             members = session.council_id.member_ids
-            session.calendar_event_id = self.env["calendar.event"].create(
+            event = self.env["calendar.event"].create(
                 {
                     "name": session.name,
                     "start": session.date_start,
@@ -124,11 +188,11 @@ class OcopCouncilSession(models.Model):
                     ),
                 }
             )
-            session.state = "confirmed"
+            session._ocop_transition("confirm", {"calendar_event_id": event.id})
 
     def action_start_scoring(self):
         """Check the quorum and hand every scoring member a sheet per dossier."""
-        self._check_state(("confirmed",))
+        self._ocop_check_transition(self._ocop_transitions["start_scoring"])
         for session in self:
             if not session.quorum_met:
                 raise UserError(
@@ -137,9 +201,9 @@ class OcopCouncilSession(models.Model):
             if not session.dossier_ids:
                 raise UserError(_("Put dossiers on the agenda first."))
             session.dossier_ids._check_ready_for_council()
-            session.dossier_ids.write({"state": "council"})
+            session.dossier_ids._ocop_write({"state": "council"})
             session._create_evaluations()
-            session.state = "scoring"
+            session._ocop_transition("start_scoring")
 
     def _create_evaluations(self):
         """One sheet per present scoring member and dossier, with one line per
@@ -163,7 +227,8 @@ class OcopCouncilSession(models.Model):
                         ],
                     }
                 )
-        evaluations = self.env["ocop.evaluation"].create(vals_list)
+        with permit([("ocop.evaluation", "create")]):
+            evaluations = self.env["ocop.evaluation"].create(vals_list)
         for evaluation in evaluations:
             evaluation.activity_schedule(
                 "ocop_certification.mail_activity_type_scoring",
@@ -177,7 +242,7 @@ class OcopCouncilSession(models.Model):
 
     def action_close(self):
         """Close the session once every dossier has a result that may close."""
-        self._check_state(("scoring",))
+        self._ocop_check_transition(self._ocop_transitions["close"])
         for session in self:
             if not session.quorum_met:
                 raise UserError(
@@ -186,7 +251,9 @@ class OcopCouncilSession(models.Model):
                         msg=session.quorum_message,
                     )
                 )
-            session.dossier_ids._compute_council_result()
+            # the result is the council's, computed from every submitted
+            # sheet whoever closes (the secretary reads no sheet lines)
+            session.dossier_ids.sudo()._compute_council_result()
             blocked = session.dossier_ids.filtered("rescoring_required")
             if blocked:
                 raise UserError(
@@ -205,13 +272,15 @@ class OcopCouncilSession(models.Model):
                         count=len(pending),
                     )
                 )
-            session.dossier_ids._apply_council_result()
-            session.state = "closed"
+            # checked above: the secretary, who may not write dossiers or
+            # sessions otherwise, closes through the transition as superuser
+            session.dossier_ids.sudo()._apply_council_result()
+            session.sudo()._ocop_transition("close")
 
     def action_cancel(self):
-        self._check_state(("draft", "confirmed"))
+        self._ocop_check_transition(self._ocop_transitions["cancel"])
         self.calendar_event_id.unlink()
-        self.write({"state": "cancelled"})
+        self._ocop_transition("cancel")
 
     def action_view_evaluations(self):
         self.ensure_one()

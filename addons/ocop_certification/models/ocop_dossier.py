@@ -3,8 +3,15 @@
 from datetime import datetime, time
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+
+from odoo.addons.ocop_management.workflow import (
+    COMMUNE,
+    PORTAL,
+    PROGRAMME,
+    Transition,
+)
 
 from .. import scoring
 
@@ -31,6 +38,22 @@ DEFAULT_DOCUMENTS = [
     ("other_evidence", "Tài liệu minh chứng khác (nếu có)", False),
 ]
 
+# What the producer files (Mẫu 01, Mẫu 02): frozen once filed, until the
+# dossier is returned.
+PRODUCER_FIELDS = (
+    "product_id",
+    "dossier_type",
+    "previous_certificate_id",
+    "changes_note",
+    "registration_note",
+    "certificates_held",
+    "plan_results",
+    "self_score",
+    "self_assessment",
+    "date_filed",
+    "year",
+)
+
 STATES = [
     ("draft", "Draft"),
     ("submitted", "Filed with the Commune"),
@@ -51,8 +74,69 @@ class OcopDossier(models.Model):
 
     _name = "ocop.dossier"
     _description = "OCOP Evaluation Dossier"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "ocop.workflow.mixin",
+    ]
     _order = "id desc"
+
+    _ocop_transitions = {
+        # the producer (portal) or the commune files the dossier
+        "submit": Transition(("draft",), "submitted", groups=(COMMUNE, PORTAL)),
+        # the commune's check (Mẫu 03): forwarded, or back to the producer
+        "commune_check": Transition(("submitted",), None, groups=(COMMUNE,)),
+        "receive": Transition(("commune_checked",), "received", groups=(PROGRAMME,)),
+        "return": Transition(
+            ("commune_checked", "received", "reviewed"),
+            "draft",
+            groups=(PROGRAMME,),
+            reason=True,
+        ),
+        "review": Transition(("received",), "reviewed", groups=(PROGRAMME,)),
+        "reject_knockout": Transition(
+            ("commune_checked", "received", "reviewed", "council"),
+            "rejected",
+            groups=(PROGRAMME,),
+        ),
+        "send_to_next_level": Transition(
+            ("forwarded",), "reviewed", groups=(PROGRAMME,)
+        ),
+        "record_decision": Transition(("scored",), "recognised", groups=(PROGRAMME,)),
+    }
+    # written by the council's computation and the transitions only
+    _ocop_guarded_fields = (
+        "average_total",
+        "average_a",
+        "average_b",
+        "average_c",
+        "spread",
+        "rescoring_required",
+        "band_stars",
+        "cap_stars",
+        "result_stars",
+        "result_note",
+        "potential_five_star",
+        "next_level",
+        "rejection_reason",
+        "decision_number",
+        "decision_date",
+        "decision_signer",
+        "decision_level",
+        "certificate_id",
+        "commune_checked_on",
+        "commune_checked_by",
+        "commune_reminder_sent",
+        "return_reason",
+    )
+    _ocop_frozen = dict.fromkeys(
+        ("submitted", "commune_checked", "received", "reviewed"),
+        PRODUCER_FIELDS,
+    ) | dict.fromkeys(
+        ("council", "scored", "forwarded", "recognised", "not_recognised", "rejected"),
+        "__all__",
+    )
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -415,22 +499,32 @@ class OcopDossier(models.Model):
                     )
                 )
 
-    def _check_state(self, allowed, action):
-        labels = dict(STATES)
-        for dossier in self:
-            if dossier.state not in allowed:
-                raise UserError(
-                    _(
-                        "%(action)s: the dossier %(name)s is %(state)s.",
-                        action=action,
-                        name=dossier.name,
-                        state=labels[dossier.state],
+    def _ocop_check_territory(self):
+        """A producer (portal) acts on their own dossiers only."""
+        if self.env.user._is_portal():
+            producer = self.env.user.partner_id.commercial_partner_id
+            for dossier in self:
+                if dossier.producer_id != producer:
+                    raise AccessError(
+                        _(
+                            "%(record)s is not one of your dossiers.",
+                            record=dossier.display_name,
+                        )
                     )
-                )
+            return
+        super()._ocop_check_territory()
 
     def _check_ready_for_council(self):
-        self._check_state(("reviewed", "council", "scored"), _("Council"))
         for dossier in self:
+            if dossier.state not in ("reviewed", "council", "scored"):
+                raise UserError(
+                    _(
+                        '%(name)s is "%(state)s": only reviewed dossiers go to '
+                        "the council.",
+                        name=dossier.display_name,
+                        state=dossier._ocop_state_label(),
+                    )
+                )
             if not dossier.criteria_set_id:
                 raise UserError(
                     _("Choose the criteria set of %(name)s.", name=dossier.name)
@@ -441,7 +535,7 @@ class OcopDossier(models.Model):
     # ------------------------------------------------------------------
     def action_submit(self):
         """The producer files the dossier with the commune."""
-        self._check_state(("draft",), _("Filing"))
+        self._ocop_check_transition(self._ocop_transitions["submit"])
         for dossier in self:
             if dossier.dossier_type == "upgrade" and not dossier.changes_note:
                 raise UserError(
@@ -460,9 +554,7 @@ class OcopDossier(models.Model):
                         docs=", ".join(missing.mapped("name")),
                     )
                 )
-        self.write(
-            {"state": "submitted", "date_filed": fields.Date.context_today(self)}
-        )
+        self._ocop_transition("submit", {"date_filed": fields.Date.context_today(self)})
         for dossier in self:
             for user in dossier._commune_officers():
                 dossier.activity_schedule(
@@ -513,12 +605,12 @@ class OcopDossier(models.Model):
                 partner_ids=dossier._commune_officers().partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-        dossiers.write({"commune_reminder_sent": True})
+        dossiers._ocop_write({"commune_reminder_sent": True})
         return dossiers
 
     def action_commune_check(self):
         """The commune records Mẫu 03 and forwards (or not) to the province."""
-        self._check_state(("submitted",), _("Commune check"))
+        self._ocop_check_transition(self._ocop_transitions["commune_check"])
         for dossier in self:
             missing = [
                 label
@@ -539,7 +631,8 @@ class OcopDossier(models.Model):
                     )
                 )
         for dossier in self:
-            dossier.write(
+            dossier._ocop_transition(
+                "commune_check",
                 {
                     "state": "commune_checked"
                     if dossier.commune_conclusion == "agree"
@@ -549,7 +642,7 @@ class OcopDossier(models.Model):
                     "return_reason": False
                     if dossier.commune_conclusion == "agree"
                     else dossier.commune_conclusion_note,
-                }
+                },
             )
             dossier.activity_feedback(
                 ["ocop_certification.mail_activity_type_commune_check"]
@@ -563,15 +656,13 @@ class OcopDossier(models.Model):
                     )
 
     def action_receive(self):
-        self._check_state(("commune_checked",), _("Intake"))
-        self.write({"state": "received", "return_reason": False})
+        self._ocop_transition("receive", {"return_reason": False})
 
     def action_return(self, reason=None):
         """The programme office returns the dossier for completion."""
-        self._check_state(("commune_checked", "received", "reviewed"), _("Return"))
         if not reason:
             raise UserError(_("Say what the dossier lacks."))
-        self.write({"state": "draft", "return_reason": reason})
+        self._ocop_transition("return", {"return_reason": reason}, reason=reason)
         for dossier in self:
             dossier.message_post(
                 body=_("Dossier returned for completion: %(reason)s", reason=reason),
@@ -580,8 +671,7 @@ class OcopDossier(models.Model):
             )
 
     def action_review(self):
-        self._check_state(("received",), _("Review"))
-        self.write({"state": "reviewed"})
+        self._ocop_transition("review")
 
     def action_open_return_wizard(self):
         return {
@@ -594,6 +684,7 @@ class OcopDossier(models.Model):
 
     def action_reject_knockout(self):
         """Reject the dossier on a dossier-level knock-out."""
+        self._ocop_check_transition(self._ocop_transitions["reject_knockout"])
         for dossier in self:
             reasons = dossier._dossier_knockouts()
             if not reasons:
@@ -615,7 +706,9 @@ class OcopDossier(models.Model):
         text = "; ".join(reasons)
         if legal:
             text = _("%(reasons)s. Legal basis: %(rule)s", reasons=text, rule=legal)
-        self.write({"state": "rejected", "rejection_reason": text, "result_stars": 0})
+        self._ocop_write(
+            {"state": "rejected", "rejection_reason": text, "result_stars": 0}
+        )
         self._notify_result()
 
     # ------------------------------------------------------------------
@@ -744,7 +837,7 @@ class OcopDossier(models.Model):
             )
             # provisional while the session scores: not tracked (see the
             # fields), and the write needs no tracking of the other fields
-            dossier.with_context(tracking_disable=True).write(
+            dossier.with_context(tracking_disable=True)._ocop_write(
                 {
                     "average_total": result.average_total,
                     "average_a": result.average_parts.get("A", 0.0),
@@ -811,7 +904,7 @@ class OcopDossier(models.Model):
                         level=dict(self._fields["next_level"].selection)[level],
                     ),
                 )
-            dossier.write(vals)
+            dossier._ocop_write(vals)
             if step == "forward":
                 dossier.message_post(body=dossier.result_note)
             else:
@@ -819,30 +912,33 @@ class OcopDossier(models.Model):
 
     def action_send_to_next_level(self, session):
         """A forwarded dossier joins a session of the next level's council."""
-        self._check_state(("forwarded",), _("Next level"))
-        if session.level != self.mapped("next_level")[0]:
+        self._ocop_check_transition(self._ocop_transitions["send_to_next_level"])
+        level = self.mapped("next_level")[0]
+        if session.level != level:
             raise UserError(
                 _(
                     "Choose a session of the %(level)s council.",
-                    level=self.mapped("next_level")[0],
+                    level=dict(
+                        self._fields["next_level"]._description_selection(self.env)
+                    ).get(level, level),
                 )
             )
-        self.write({"session_id": session.id, "state": "reviewed"})
+        self._ocop_transition("send_to_next_level", {"session_id": session.id})
 
     def action_record_decision(self, number, date, signer):
         """The competent level recognises the stars: decision and certificate."""
-        self._check_state(("scored",), _("Decision"))
+        self._ocop_check_transition(self._ocop_transitions["record_decision"])
         if not (number and date and signer):
             raise UserError(_("Give the decision's number, date and signer."))
         certificates = self.env["ocop.certificate"]
         for dossier in self:
-            dossier.write(
+            dossier._ocop_transition(
+                "record_decision",
                 {
                     "decision_number": number,
                     "decision_date": date,
                     "decision_signer": signer,
-                    "state": "recognised",
-                }
+                },
             )
             certificates |= dossier._issue_certificate()
         return certificates
@@ -858,7 +954,7 @@ class OcopDossier(models.Model):
 
     def _issue_certificate(self):
         self.ensure_one()
-        certificate = self.env["ocop.certificate"].create(
+        certificate = self.env["ocop.certificate"]._ocop_create(
             {
                 "dossier_id": self.id,
                 "product_id": self.product_id.id,
@@ -871,7 +967,7 @@ class OcopDossier(models.Model):
                 "score": self.average_total,
             }
         )
-        self.certificate_id = certificate
+        self._ocop_write({"certificate_id": certificate.id})
         self._notify_result()
         return certificate
 

@@ -3,15 +3,44 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.ocop_management.workflow import (
+    COUNCIL,
+    PROGRAMME,
+    Transition,
+)
+
 
 class OcopEvaluation(models.Model):
     """One council member's scoring sheet (phiếu đánh giá) for one dossier."""
 
     _name = "ocop.evaluation"
     _description = "OCOP Scoring Sheet"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "session_id desc, dossier_id, member_id"
     _rec_name = "dossier_id"
+
+    _ocop_transitions = {
+        "submit": Transition(
+            ("draft",),
+            "submitted",
+            groups=(COUNCIL,),
+            territory=False,
+            check="_check_own_sheet",
+        ),
+        # the council's secretary (or an OCOP manager), with a reason
+        "reopen": Transition(
+            ("submitted",),
+            "draft",
+            groups=(COUNCIL, PROGRAMME),
+            territory=False,
+            check="_check_secretary",
+            reason=True,
+        ),
+    }
+    _ocop_guarded_fields = ("submitted_on",)
+    _ocop_frozen = {"submitted": "__all__"}
+    # sheets are handed out when the session starts scoring
+    _ocop_create_by_transition = True
 
     session_id = fields.Many2one(
         "ocop.council.session", required=True, index=True, ondelete="cascade"
@@ -84,21 +113,6 @@ class OcopEvaluation(models.Model):
             sheet.answered_count = answered
             sheet.line_count = len(sheet.line_ids)
 
-    def write(self, vals):
-        protected = set(vals) - {
-            "state",
-            "submitted_on",
-            "activity_ids",
-            "message_main_attachment_id",
-        }
-        if (
-            protected
-            and not self.env.context.get("ocop_reopen")
-            and any(sheet.state == "submitted" for sheet in self)
-        ):
-            raise UserError(_("A submitted scoring sheet is read-only."))
-        return super().write(vals)
-
     def _check_own_sheet(self):
         for sheet in self:
             if sheet.user_id != self.env.user and not self.env.su:
@@ -106,11 +120,16 @@ class OcopEvaluation(models.Model):
                     _("Only %(member)s fills this sheet.", member=sheet.user_id.name)
                 )
 
-    def action_submit(self):
-        self._check_own_sheet()
+    def _check_secretary(self):
+        if self.env.user.has_group("ocop_management.group_ocop_manager"):
+            return
         for sheet in self:
-            if sheet.state != "draft":
-                raise UserError(_("This sheet is already submitted."))
+            if self.env.user != sheet.council_id.secretary_id:
+                raise AccessError(_("Only the council's secretary reopens a sheet."))
+
+    def action_submit(self):
+        self._ocop_check_transition(self._ocop_transitions["submit"])
+        for sheet in self:
             # The sheet is the user's own (checked above): its lines are read
             # without the council members' record rule, whose "others' sheets
             # once yours is submitted" branch scans every sheet of the council
@@ -126,7 +145,7 @@ class OcopEvaluation(models.Model):
                 )
             if sheet.session_id.state != "scoring":
                 raise UserError(_("The session is not scoring."))
-        self.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
+        self._ocop_transition("submit", {"submitted_on": fields.Datetime.now()})
         self.activity_feedback(["ocop_certification.mail_activity_type_scoring"])
         # The result is the council's, not the member's: computed as superuser.
         self.dossier_id.sudo()._compute_council_result()
@@ -136,27 +155,13 @@ class OcopEvaluation(models.Model):
         with a reason kept in the chatter."""
         if not reason:
             raise UserError(_("Give the reason for reopening the sheet."))
+        self._ocop_check_transition(self._ocop_transitions["reopen"], reason)
         for sheet in self:
-            secretary = sheet.council_id.secretary_id
-            if self.env.user != secretary and not self.env.user.has_group(
-                "ocop_management.group_ocop_manager"
-            ):
-                raise AccessError(_("Only the council's secretary reopens a sheet."))
-            if sheet.state != "submitted":
-                raise UserError(_("Only a submitted sheet can be reopened."))
             if sheet.session_id.state != "scoring":
                 raise UserError(_("The session is closed."))
-        self.sudo().with_context(ocop_reopen=True).write(
-            {"state": "draft", "submitted_on": False}
-        )
-        for sheet in self:
-            sheet.sudo().message_post(
-                body=_(
-                    "Sheet reopened by %(user)s: %(reason)s",
-                    user=self.env.user.name,
-                    reason=reason,
-                ),
-            )
+        # the secretary may not write the member's sheet otherwise: the
+        # transition writes as superuser once checked, and keeps the reason
+        self.sudo()._ocop_transition("reopen", {"submitted_on": False}, reason=reason)
         # The result is the council's, not the member's: computed as superuser.
         self.dossier_id.sudo()._compute_council_result()
 

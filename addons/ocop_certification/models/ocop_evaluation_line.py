@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ocop_management.workflow import permitted
+
 
 class OcopEvaluationLine(models.Model):
     _name = "ocop.evaluation.line"
@@ -57,11 +59,18 @@ class OcopEvaluationLine(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # lines come with their sheet, which only the session creates
+        if not self.env.su and not permitted([("ocop.evaluation", "create")]):
+            raise UserError(_("Scoring sheet lines come with their sheet."))
+        return super().create(vals_list)
+
     def write(self, vals):
-        if not self.env.context.get("ocop_reopen") and any(
-            line.evaluation_id.state == "submitted" for line in self
-        ):
+        if any(line.evaluation_id.state == "submitted" for line in self):
             raise UserError(_("A submitted scoring sheet is read-only."))
         if not self.env.su:
+            if "points" in vals:
+                raise UserError(_("The points come from the ticked option."))
             self.evaluation_id._check_own_sheet()
         return super().write(vals)

@@ -1,3 +1,5 @@
+from . import base
+from . import ocop_workflow_mixin
 from . import ocop_admin_unit
 from . import ocop_product_group
 from . import res_partner

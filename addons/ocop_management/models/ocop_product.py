@@ -11,7 +11,12 @@ class OcopProduct(models.Model):
 
     _name = "ocop.product"
     _description = "OCOP Product"
-    _inherit = ["mail.thread", "mail.activity.mixin", "image.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "image.mixin",
+        "ocop.workflow.mixin",
+    ]
     _order = "code_year desc, code, id desc"
     _rec_names_search = ["name", "code"]
 
