@@ -43,6 +43,7 @@
         "report/ocop_inspection_report.xml",
         "views/ocop_inspection_views.xml",
         "views/ocop_certification_menus.xml",
+        "views/ocop_certificate_legacy_import_views.xml",
         "views/ocop_progress_report_views.xml",
         "report/ocop_certificate_annex.xml",
         "data/ocop_spreadsheet_dashboard.xml",

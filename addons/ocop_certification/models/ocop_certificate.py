@@ -238,9 +238,31 @@ class OcopCertificate(models.Model):
                 raise UserError(
                     _("A certificate of a dossier comes from its decision.")
                 )
+            newer = self.search_count(
+                [
+                    ("product_id", "=", vals.get("product_id")),
+                    ("state", "in", ("valid", "expiring")),
+                    ("issue_date", ">=", vals.get("issue_date")),
+                ]
+            )
+            if newer:
+                raise UserError(
+                    _(
+                        "The product has a certificate in force issued on or after "
+                        "this one: an earlier certificate cannot supersede it."
+                    )
+                )
         certificates = self._ocop_create(
             [{**vals, "origin": "legacy"} for vals in vals_list]
         )
+        # an old certificate may already be expiring or expired
+        today = fields.Date.context_today(self)
+        for certificate in certificates:
+            state = certificate._target_state(today)
+            if state != certificate.state:
+                certificate._ocop_write({"state": state})
+        certificates.filtered(lambda c: c.state == "expiring")._notify_rerating_window()
+        certificates.filtered(lambda c: c.state == "expired")._on_expiry()
         for certificate in certificates:
             certificate.message_post(
                 body=_(
@@ -335,8 +357,9 @@ class OcopCertificate(models.Model):
     @api.depends("name", "stars", "product_id")
     def _compute_display_name(self):
         for certificate in self:
+            # inspectors read every certificate, not every product
             certificate.display_name = (
-                f"{certificate.name} - {certificate.product_id.name or ''} "
+                f"{certificate.name} - {certificate.product_id.sudo().name or ''} "
                 f"({'★' * certificate.stars})"
             )
 

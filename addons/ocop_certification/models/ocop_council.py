@@ -109,6 +109,25 @@ class OcopCouncil(models.Model):
             if len(users) != len(council.member_ids.filtered("user_id")):
                 raise ValidationError(_("A user sits only once in a council."))
 
+    @api.constrains("max_spread", "quorum_ratio")
+    def _check_spread_and_quorum(self):
+        for council in self:
+            if council.max_spread < 0:
+                raise ValidationError(
+                    _(
+                        "The maximum spread of %(name)s cannot be negative.",
+                        name=council.name,
+                    )
+                )
+            if not 0 < council.quorum_ratio <= 1:
+                raise ValidationError(
+                    _(
+                        "The quorum of %(name)s is a share of the members: more "
+                        "than 0 and at most 1 (e.g. 0.75).",
+                        name=council.name,
+                    )
+                )
+
     @api.constrains("minima_rule")
     def _check_minima_rule(self):
         for council in self:

@@ -1,6 +1,8 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
 
 # what a scoring sheet depends on: the tree and the points
 SCORING_FIELDS = ("set_id", "parent_id", "level", "max_points")
@@ -68,6 +70,20 @@ class OcopCriterion(models.Model):
     def unlink(self):
         self.set_id._check_scoring_editable()
         return super().unlink()
+
+    @api.constrains("max_points")
+    def _check_max_points(self):
+        for node in self:
+            if float_compare(node.max_points, 0.0, precision_digits=2) < 0:
+                raise ValidationError(
+                    _(
+                        "%(criterion)s cannot have negative points (%(points)s).",
+                        criterion=node.code,
+                        points=node.max_points,
+                    )
+                )
+        # lowering the maximum below an option is refused by the option
+        self.option_ids._check_points()
 
     @api.depends("option_ids", "option_ids.min_star")
     def _compute_is_leaf(self):

@@ -1,6 +1,8 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
 
 # what a scoring sheet depends on: where the box is and what it gives
 SCORING_FIELDS = ("criterion_id", "points", "min_star", "case_label")
@@ -52,6 +54,33 @@ class OcopCriterionOption(models.Model):
     def unlink(self):
         self.set_id._check_scoring_editable()
         return super().unlink()
+
+    @api.constrains("points", "criterion_id")
+    def _check_points(self):
+        for option in self:
+            criterion = option.criterion_id
+            if float_compare(option.points, 0.0, precision_digits=2) < 0:
+                raise ValidationError(
+                    _(
+                        "An option of %(criterion)s cannot give negative points "
+                        "(%(points)s).",
+                        criterion=criterion.code,
+                        points=option.points,
+                    )
+                )
+            if (
+                float_compare(option.points, criterion.max_points, precision_digits=2)
+                > 0
+            ):
+                raise ValidationError(
+                    _(
+                        "An option of %(criterion)s gives %(points)s points, more "
+                        "than the criterion's maximum (%(max)s).",
+                        criterion=criterion.code,
+                        points=option.points,
+                        max=criterion.max_points,
+                    )
+                )
 
     @api.depends("name", "points", "min_star")
     def _compute_display_name(self):

@@ -3,7 +3,14 @@
 from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.ocop_management.workflow import (
+    INSPECTOR,
+    MANAGER,
+    PROGRAMME,
+    Transition,
+)
 
 INSPECTION_TYPES = [
     ("post_control", "Post-control of Criteria"),
@@ -161,8 +168,71 @@ class OcopInspection(models.Model):
 
     _name = "ocop.inspection"
     _description = "OCOP Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "planned_date desc, id desc"
+
+    # The inspection team (lead and inspectors) or the programme office of
+    # the inspected territory conducts the inspection; managers everywhere.
+    _ocop_transitions = {
+        "start": Transition(
+            ("planned",),
+            "in_progress",
+            groups=(INSPECTOR, PROGRAMME),
+            territory=False,
+            check="_check_inspection_team",
+        ),
+        # record the checklist's results (no change of state)
+        "assess": Transition(
+            ("in_progress",),
+            None,
+            groups=(INSPECTOR, PROGRAMME),
+            territory=False,
+            check="_check_inspection_team",
+        ),
+        "done": Transition(
+            ("in_progress",),
+            "done",
+            groups=(INSPECTOR, PROGRAMME),
+            territory=False,
+            check="_check_inspection_team",
+        ),
+        "cancel": Transition(
+            ("planned", "in_progress"),
+            "cancelled",
+            groups=(INSPECTOR, PROGRAMME),
+            territory=False,
+            check="_check_inspection_team",
+        ),
+        "replan": Transition(
+            ("cancelled",),
+            "planned",
+            groups=(INSPECTOR, PROGRAMME),
+            territory=False,
+            check="_check_inspection_team",
+        ),
+    }
+    # the conclusions are computed from the checklist and the violations
+    _ocop_guarded_fields = (
+        "result",
+        "non_compliant_count",
+        "violation_count",
+        "fine_total",
+        "calendar_event_id",
+    )
+    _ocop_frozen = {
+        "in_progress": (
+            "certificate_id",
+            "producer_id",
+            "planned_date",
+            "planned_duration",
+        ),
+        "done": "__all__",
+        "cancelled": "__all__",
+    }
+    # an inspection of a partner registered at the province (a trader, in
+    # market surveillance) has no commune: its province is its territory
+    # (see _ocop_check_territory)
+    _ocop_territory_field = "commune_id"
 
     name = fields.Char(
         string="Number",
@@ -409,6 +479,26 @@ class OcopInspection(models.Model):
                     )
                 )
 
+    @api.constrains("planned_duration", "actual_date")
+    def _check_dates(self):
+        now = fields.Datetime.now()
+        for inspection in self:
+            if inspection.planned_duration < 0:
+                raise ValidationError(
+                    _("The duration of an inspection cannot be negative.")
+                )
+            if inspection.actual_date and inspection.actual_date > now:
+                raise ValidationError(
+                    _(
+                        "%(name)s: the inspection cannot have taken place in the "
+                        "future (%(date)s).",
+                        name=inspection.name,
+                        date=fields.Datetime.context_timestamp(
+                            inspection, inspection.actual_date
+                        ).strftime("%d/%m/%Y %H:%M"),
+                    )
+                )
+
     @api.constrains("photo_ids")
     def _check_photos(self):
         for inspection in self:
@@ -548,9 +638,10 @@ class OcopInspection(models.Model):
             if event:
                 event.write(values)
             else:
-                inspection.with_context(
-                    ocop_inspection_no_sync=True
-                ).calendar_event_id = self.env["calendar.event"].create(values)
+                event = self.env["calendar.event"].create(values)
+                inspection.with_context(ocop_inspection_no_sync=True)._ocop_write(
+                    {"calendar_event_id": event.id}
+                )
 
     def action_open_calendar_event(self):
         self.ensure_one()
@@ -564,28 +655,68 @@ class OcopInspection(models.Model):
     # ------------------------------------------------------------------
     # States
     # ------------------------------------------------------------------
-    def _check_state(self, states, message):
-        """Refuse a transition from a state not in ``states``."""
+    def _check_inspection_team(self):
+        """Inspectors act on the inspections of their team (the lead and the
+        inspectors); programme officers on those of their territory; OCOP
+        managers on every one."""
+        user = self.env.user
+        if self.env.su or user.has_group(MANAGER):
+            return
         for inspection in self:
-            if inspection.state not in states:
+            if user in inspection.lead_inspector_id | inspection.inspector_ids:
+                continue
+            if not user.has_group(PROGRAMME):
+                raise AccessError(
+                    _(
+                        "%(name)s: only its inspection team or the programme "
+                        "office of its territory may do this.",
+                        name=inspection.display_name,
+                    )
+                )
+            inspection._ocop_check_territory()
+
+    def _ocop_check_territory(self):
+        """The commune of the inspected product or producer, or its province
+        when it has no commune (as the record rules read it)."""
+        if self.env.su or self.env.user.has_group(MANAGER):
+            return
+        paths = [unit.parent_path for unit in self.env.user.ocop_admin_unit_ids]
+        for inspection in self:
+            unit = inspection.commune_id or inspection.province_id
+            if not (
+                unit
+                and any((unit.parent_path or "").startswith(path) for path in paths)
+            ):
+                raise AccessError(
+                    _(
+                        "%(record)s is outside your territory.",
+                        record=inspection.display_name,
+                    )
+                )
+
+    def _check_step(self, name, message):
+        """Check the transition ``name`` (its states first, with the step's
+        own message; then the role, the team or territory)."""
+        transition = self._ocop_transitions[name]
+        for inspection in self:
+            if inspection.state not in transition.sources:
                 raise UserError(
                     _("%(name)s: %(message)s", name=inspection.name, message=message)
                 )
+        self._ocop_check_transition(transition)
 
     def action_start(self):
-        self._check_state(("planned",), _("Only a planned inspection can be started."))
+        self._check_step("start", _("Only a planned inspection can be started."))
         now = fields.Datetime.now()
         for inspection in self:
-            inspection.write(
-                {"state": "in_progress", "actual_date": inspection.actual_date or now}
+            inspection._ocop_transition(
+                "start", {"actual_date": inspection.actual_date or now}
             )
 
     def action_mark_unassessed_compliant(self):
         """The inspectors usually record the exceptions only: every item not
         assessed yet is compliant."""
-        self._check_state(
-            ("in_progress",), _("Only an inspection in progress can be changed.")
-        )
+        self._check_step("assess", _("Only an inspection in progress can be changed."))
         self.line_ids.filtered(lambda line: not line.result).write(
             {"result": "compliant"}
         )
@@ -594,10 +725,7 @@ class OcopInspection(models.Model):
         """Close the report: every checklist item must be assessed; the
         violations' actions not applied yet are applied, and the follow-ups
         are scheduled for the lead inspector."""
-        self._check_state(
-            ("in_progress",),
-            _("Only an inspection in progress can be completed."),
-        )
+        self._check_step("done", _("Only an inspection in progress can be completed."))
         for inspection in self:
             missing = inspection.line_ids.filtered(lambda line: not line.result)
             if missing:
@@ -616,7 +744,7 @@ class OcopInspection(models.Model):
                         name=inspection.name,
                     )
                 )
-        self.write({"state": "done"})
+        self._ocop_transition("done")
         self.violation_ids.filtered(
             lambda v: v.state == "open" and not v.applied
         )._apply()
@@ -632,8 +760,8 @@ class OcopInspection(models.Model):
             )
 
     def action_cancel(self):
-        self._check_state(
-            ("planned", "in_progress"),
+        self._check_step(
+            "cancel",
             _("Only a planned inspection or one in progress can be cancelled."),
         )
         if self.violation_ids.filtered("applied"):
@@ -643,16 +771,16 @@ class OcopInspection(models.Model):
                     "inspection: complete it instead."
                 )
             )
-        self.write({"state": "cancelled"})
+        self._ocop_transition("cancel")
         self.activity_unlink(
             ["ocop_certification.mail_activity_type_inspection_followup"]
         )
 
     def action_replan(self):
-        self._check_state(
-            ("cancelled",), _("Only a cancelled inspection can be planned again.")
+        self._check_step(
+            "replan", _("Only a cancelled inspection can be planned again.")
         )
-        self.write({"state": "planned"})
+        self._ocop_transition("replan")
 
     # ------------------------------------------------------------------
     # Printing

@@ -41,6 +41,8 @@ class OcopInspectionLine(models.Model):
             line.display_name = line.item or ""
 
     def _check_open(self, inspections):
+        # the checklist is the team's (or the territory's programme office's)
+        inspections._check_inspection_team()
         closed = inspections.filtered(lambda i: i.state in CLOSED_STATES)
         if closed:
             raise UserError(

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
+from odoo.addons.ocop_management.workflow import INSPECTOR, PROGRAMME, Transition
+
 from .ocop_certificate import REVOCATION_GROUNDS
 
 # What an applied violation may no longer change.
@@ -34,7 +36,30 @@ class OcopInspectionViolation(models.Model):
 
     _name = "ocop.inspection.violation"
     _description = "OCOP Inspection Violation"
+    _inherit = ["ocop.workflow.mixin"]
     _order = "inspection_id, sequence, id"
+
+    # The inspection's team or the programme office of its territory (the
+    # inspection's check); the chatter line is the inspection's.
+    _ocop_transitions = {
+        "apply": Transition(
+            ("open",),
+            None,
+            groups=(INSPECTOR, PROGRAMME),
+            territory=False,
+            check="_check_inspection_team",
+        ),
+        "close": Transition(
+            ("open",),
+            "done",
+            groups=(INSPECTOR, PROGRAMME),
+            territory=False,
+            check="_check_inspection_team",
+        ),
+    }
+    _ocop_guarded_fields = ("applied", "applied_date", "followup_activity_id")
+    _ocop_frozen = {"done": "__all__"}
+    _ocop_territory_field = "inspection_id.commune_id"
 
     inspection_id = fields.Many2one(
         "ocop.inspection", required=True, index=True, ondelete="cascade"
@@ -93,7 +118,8 @@ class OcopInspectionViolation(models.Model):
     @api.constrains("action", "fine_amount", "revocation_ground", "inspection_id")
     def _check_action(self):
         for violation in self:
-            if violation.action == "fine" and not violation.fine_amount > 0:
+            # a negative amount: _check_amount_and_dates
+            if violation.action == "fine" and not violation.fine_amount:
                 raise ValidationError(_("Give the amount of the fine."))
             if (
                 violation.action == "propose_revocation"
@@ -112,6 +138,24 @@ class OcopInspectionViolation(models.Model):
                         "certificate of the inspection."
                     )
                 )
+
+    @api.constrains("fine_amount", "followup_deadline", "inspection_id")
+    def _check_amount_and_dates(self):
+        for violation in self:
+            if violation.fine_amount < 0:
+                raise ValidationError(_("A fine cannot be negative."))
+            deadline = violation.followup_deadline
+            if deadline:
+                found = violation.inspection_id._inspection_date()
+                if deadline < found:
+                    raise ValidationError(
+                        _(
+                            "The follow-up deadline (%(deadline)s) cannot precede "
+                            "the inspection (%(date)s).",
+                            deadline=deadline.strftime("%d/%m/%Y"),
+                            date=found.strftime("%d/%m/%Y"),
+                        )
+                    )
 
     @api.constrains("line_id", "inspection_id")
     def _check_line(self):
@@ -152,6 +196,8 @@ class OcopInspectionViolation(models.Model):
                     name=closed[0].name,
                 )
             )
+        # a violation is a finding of the inspection's team
+        violations.inspection_id._check_inspection_team()
         return violations
 
     def write(self, vals):
@@ -188,6 +234,12 @@ class OcopInspectionViolation(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def _check_inspection_team(self):
+        self.inspection_id._check_inspection_team()
+
+    def _ocop_check_territory(self):
+        self.inspection_id._ocop_check_territory()
+
     def action_apply(self):
         """Apply the action now, before the inspection is completed."""
         for violation in self:
@@ -202,6 +254,7 @@ class OcopInspectionViolation(models.Model):
                 raise UserError(
                     _("The action of this violation has already been applied.")
                 )
+        self._ocop_check_transition(self._ocop_transitions["apply"])
         self._apply()
 
     def action_close(self):
@@ -211,7 +264,7 @@ class OcopInspectionViolation(models.Model):
                 raise UserError(
                     _("Only an open violation whose action is applied can be closed.")
                 )
-        self.write({"state": "done"})
+        self._ocop_transition("close")
         for violation in self:
             activity = violation.followup_activity_id
             if activity:
@@ -228,7 +281,7 @@ class OcopInspectionViolation(models.Model):
         today = fields.Date.context_today(self)
         for violation in self:
             getattr(violation, f"_apply_{violation.action}")()
-            violation.write({"applied": True, "applied_date": today})
+            violation._ocop_write({"applied": True, "applied_date": today})
             violation._schedule_followup()
 
     def _action_label(self):
@@ -335,10 +388,11 @@ class OcopInspectionViolation(models.Model):
         inspection = self.inspection_id
         if not self.followup_deadline or self.followup_activity_id:
             return
-        self.followup_activity_id = inspection.activity_schedule(
+        activity = inspection.activity_schedule(
             "ocop_certification.mail_activity_type_inspection_followup",
             date_deadline=self.followup_deadline,
             user_id=inspection.lead_inspector_id.id,
             summary=_("Follow up: %(violation)s", violation=self.display_name),
             note=self.description,
         )
+        self._ocop_write({"followup_activity_id": activity.id})

@@ -3,6 +3,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ocop_management.workflow import (
+    INSPECTOR,
+    MANAGER,
+    PROGRAMME,
+    Transition,
+)
+
 
 class OcopMarkUsage(models.Model):
     """Use of the "OCOP Việt Nam" certification mark (QĐ 1162/QĐ-VPĐP-OCOP)
@@ -11,8 +18,41 @@ class OcopMarkUsage(models.Model):
 
     _name = "ocop.mark.usage"
     _description = "Use of the OCOP Mark"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "date_start desc, id desc"
+
+    # Suspended and restored by the inspectors or the programme office of the
+    # product's territory (or the team inspecting the certificate); ended by
+    # the programme office (and by the certificate's expiry or revocation).
+    _ocop_transitions = {
+        "suspend": Transition(
+            ("active",),
+            "suspended",
+            groups=(INSPECTOR, PROGRAMME),
+            territory=False,
+            check="_check_mark_office",
+            reason=True,
+        ),
+        "restore": Transition(
+            ("suspended",),
+            "active",
+            groups=(INSPECTOR, PROGRAMME),
+            territory=False,
+            check="_check_mark_office",
+        ),
+        "end": Transition(
+            ("active", "suspended"),
+            "ended",
+            groups=(PROGRAMME,),
+        ),
+    }
+    _ocop_guarded_fields = ("suspension_reason", "end_reason")
+    _ocop_frozen = {
+        "active": ("certificate_id",),
+        "suspended": ("certificate_id",),
+        "ended": "__all__",
+    }
+    _ocop_territory_field = "commune_id"
 
     certificate_id = fields.Many2one(
         "ocop.certificate",
@@ -57,11 +97,12 @@ class OcopMarkUsage(models.Model):
         [("active", "In Use"), ("suspended", "Suspended"), ("ended", "Ended")],
         default="active",
         required=True,
+        readonly=True,
         tracking=True,
         index=True,
     )
-    suspension_reason = fields.Text(tracking=True)
-    end_reason = fields.Text(tracking=True)
+    suspension_reason = fields.Text(readonly=True, tracking=True)
+    end_reason = fields.Text(readonly=True, tracking=True)
 
     @api.depends("certificate_id.valid_until")
     def _compute_date_end(self):
@@ -100,35 +141,68 @@ class OcopMarkUsage(models.Model):
     def _compute_display_name(self):
         media = dict(self._fields["medium"]._description_selection(self.env))
         for usage in self:
-            usage.display_name = (
-                f"{usage.product_id.name or ''} - {media.get(usage.medium, '')}"
+            # inspectors read every use of the mark, not every product
+            product = usage.product_id.sudo()
+            usage.display_name = f"{product.name or ''} - {media.get(usage.medium, '')}"
+
+    def _check_mark_office(self):
+        """Programme officers act on the uses of their territory; inspectors
+        on those of their territory, or of a certificate whose inspection
+        (in progress or done) their team conducts; OCOP managers on all."""
+        user = self.env.user
+        if self.env.su or user.has_group(MANAGER):
+            return
+        inspected = self.browse()
+        if user.has_group(INSPECTOR):
+            inspections = (
+                self.env["ocop.inspection"]
+                .sudo()
+                .search(
+                    [
+                        ("certificate_id", "in", self.certificate_id.ids),
+                        ("state", "in", ("in_progress", "done")),
+                        "|",
+                        ("lead_inspector_id", "=", user.id),
+                        ("inspector_ids", "in", user.id),
+                    ]
+                )
             )
+            inspected = self.filtered(
+                lambda u: u.certificate_id in inspections.certificate_id
+            )
+        (self - inspected)._ocop_check_territory()
 
     def action_suspend(self, reason=None):
-        if not reason:
+        if not (reason and str(reason).strip()):
             raise UserError(_("Give the reason for suspending the use of the mark."))
         for usage in self:
             if usage.state != "active":
                 raise UserError(_("Only a use in force can be suspended."))
-        self.write({"state": "suspended", "suspension_reason": reason})
+        self._ocop_transition("suspend", {"suspension_reason": reason}, reason=reason)
 
     def action_restore(self):
         for usage in self:
             if usage.state != "suspended":
                 raise UserError(_("Only a suspended use can be restored."))
-        self.write({"state": "active", "suspension_reason": False})
+        self._ocop_transition("restore", {"suspension_reason": False})
 
     def action_end(self, reason=None):
+        self._ocop_check_transition(self._ocop_transitions["end"])
         self._end(reason or _("Ended by the programme office."))
 
     def _end(self, reason):
+        """End the uses: from action_end, or as the consequence of the
+        certificate's expiry (the job) or revocation (a transition of the
+        certificate, which has checked the user)."""
         today = fields.Date.context_today(self)
         for usage in self:
-            usage.write(
+            end = min(today, usage.date_end or today)
+            usage._ocop_write(
                 {
                     "state": "ended",
                     "end_reason": reason,
-                    "date_end": min(today, usage.date_end or today),
+                    # a use planned to start later ends the day it starts
+                    "date_end": max(end, usage.date_start or end),
                 }
             )
             usage.message_post(body=reason)

@@ -1,5 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import Command, fields
 from odoo.tests import new_test_user
 
@@ -192,3 +194,45 @@ class OcopCertificationMixin(OcopTestMixin):
         for sheet, total in zip(sheets.sorted("id"), totals, strict=True):
             self.fill(sheet, self.points_for(total, **kwargs))
         return sheets
+
+    @classmethod
+    def setup_inspection_roles(cls):
+        """The people around an inspection: the team (a lead and an inspector
+        of Gia Lai), an inspector of Gia Lai off the team, an inspector and a
+        programme officer of Hà Nội; a council member. And a valid 4-star
+        certificate of the Ia Hrung coffee (recorded as the server would,
+        without a council: the council has its own tests)."""
+        cls.lead_inspector = cls._ocop_user(
+            "wf_lead_inspector", "ocop_management.group_ocop_inspector", cls.gia_lai
+        )
+        cls.team_inspector = cls._ocop_user(
+            "wf_team_inspector", "ocop_management.group_ocop_inspector", cls.gia_lai
+        )
+        cls.other_inspector = cls._ocop_user(
+            "wf_other_inspector", "ocop_management.group_ocop_inspector", cls.gia_lai
+        )
+        cls.inspector_ha_noi = cls._ocop_user(
+            "wf_inspector_ha_noi", "ocop_management.group_ocop_inspector", cls.ha_noi
+        )
+        cls.programme_ha_noi = cls._ocop_user(
+            "wf_programme_ha_noi",
+            "ocop_management.group_ocop_programme_officer",
+            cls.ha_noi,
+        )
+        cls.council_member = cls._ocop_user(
+            "wf_council_member",
+            "ocop_management.group_ocop_council_member",
+            cls.gia_lai,
+        )
+        cls.certificate = cls.env["ocop.certificate"].create(
+            {
+                "product_id": cls.product_ia_hrung.id,
+                "stars": 4,
+                "framework_id": cls.env.ref(
+                    "ocop_certification.framework_qd26_2026"
+                ).id,
+                "issuing_level": "province",
+                "issue_date": fields.Date.today() - timedelta(days=60),
+                "decision_number": "12/QĐ-UBND",
+            }
+        )

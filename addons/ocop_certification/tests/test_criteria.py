@@ -87,7 +87,9 @@ class TestCriteriaSets(TransactionCase):
         self.Set._check_all_sets()  # does not raise
         option = self.env.ref("ocop_certification.opt_qd26_01_A_1_1_o3")
         self.assertEqual(option.points, 3.0)
-        option.points = 4.0
+        # above the criterion's maximum is refused at once; below it, the set
+        # no longer adds up
+        option.points = 2.0
         errors = self.set_01._consistency_errors()
         self.assertTrue(errors)
         self.assertIn("QD26-01", errors[0])

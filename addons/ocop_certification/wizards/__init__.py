@@ -6,3 +6,4 @@ from . import ocop_criteria_set_export
 from . import ocop_criteria_set_import
 from . import ocop_mark_usage_suspend
 from . import ocop_certificate_revoke
+from . import ocop_certificate_legacy_import

@@ -3,6 +3,7 @@
 import base64
 import binascii
 import io
+import math
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -178,10 +179,19 @@ class OcopCriteriaSetImport(models.TransientModel):
             errors.append(_("the text is empty"))
         try:
             points = self._parse_points(cells["points"])
+            if not math.isfinite(points):
+                raise ValueError(points)
         except ValueError:
             points = 0.0
             errors.append(
                 _("points %(value)r is not a number", value=_text(cells["points"]))
+            )
+        if points < 0:
+            errors.append(
+                _(
+                    "points %(value)r cannot be negative",
+                    value=_text(cells["points"]),
+                )
             )
         try:
             min_star = self._parse_min_star(cells.get("min_star"))
