@@ -174,6 +174,12 @@ class OcopCertificate(models.Model):
     )
     expiry_notice_sent = fields.Boolean(readonly=True, copy=False)
     mark_usage_ids = fields.One2many("ocop.mark.usage", "certificate_id")
+    # The record rule "inspectors change the uses of the mark of the
+    # certificates their team inspects" (rule_ocop_mark_usage_inspector_team)
+    # goes from the use to the inspections through this field.
+    inspection_ids = fields.One2many(
+        "ocop.inspection", "certificate_id", string="Inspections", readonly=True
+    )
     # Revocation
     revocation_proposed = fields.Boolean(readonly=True, copy=False, tracking=True)
     revocation_ground = fields.Selection(REVOCATION_GROUNDS, copy=False, tracking=True)
