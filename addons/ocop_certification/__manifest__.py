@@ -4,7 +4,7 @@
     "name": "OCOP Certification",
     "summary": "OCOP evaluation and star rating: frameworks, criteria, dossiers, "
     "councils, scoring, certificates, the OCOP mark and inspections",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Productivity/OCOP",
     "website": "https://github.com/ocop-odoo/ocop-odoo",
     "author": "OCOP for Odoo contributors",

@@ -4,7 +4,7 @@
     "name": "OCOP Management",
     "summary": "Vietnam's One Commune One Product programme: administrative units, "
     "producers, OCOP products and the yearly cycle",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Productivity/OCOP",
     "website": "https://github.com/ocop-odoo/ocop-odoo",
     "author": "OCOP for Odoo contributors",
