@@ -32,7 +32,9 @@ class Transition:
     inside the user's (managers excepted);
     ``check``: the name of a method of the model that raises when the user
     may not perform it on these records (e.g. "only the sheet's member");
-    ``reason``: a reason is required and kept in the chatter.
+    ``reason``: a reason is required and kept in the chatter;
+    ``label``: the action's name in the messages refusing it (a lazy
+    translation, ``LazyTranslate(__name__)(...)`` of the declaring module).
     """
 
     sources: tuple
@@ -41,6 +43,7 @@ class Transition:
     territory: bool = True
     check: str | None = None
     reason: bool = False
+    label: object = None
 
 
 # The records a transition is writing now, as {(model name, record id)} and

@@ -56,6 +56,8 @@ class OcopCertificate(models.Model):
     # imported by a manager (_import_legacy): never typed in.
     _ocop_create_by_transition = True
     _ocop_guarded_fields = (
+        # certified data is never hidden: revoked, expired or superseded
+        "active",
         "origin",
         "dossier_id",
         "product_id",

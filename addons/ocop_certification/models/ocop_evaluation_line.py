@@ -72,5 +72,7 @@ class OcopEvaluationLine(models.Model):
         if not self.env.su:
             if "points" in vals:
                 raise UserError(_("The points come from the ticked option."))
+            if {"evaluation_id", "criterion_id"} & set(vals):
+                raise UserError(_("A line stays on its sheet and criterion."))
             self.evaluation_id._check_own_sheet()
         return super().write(vals)

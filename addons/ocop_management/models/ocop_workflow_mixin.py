@@ -69,8 +69,42 @@ class OcopWorkflowMixin(models.AbstractModel):
             self._ocop_check_write(vals)
         return super().write(vals)
 
+    @api.model
+    def default_get(self, fields_list):
+        """Guarded fields start from their declared default only, never from
+        a ``default_<field>`` context key or a user default (``ir.default``):
+        any API caller sends the one and sets the other for themselves, and
+        the server's own creates run in the caller's context (the sheets a
+        session hands out would start "submitted")."""
+        defaults = super().default_get(fields_list)
+        for name in self._ocop_guarded().intersection(defaults):
+            field = self._fields[name]
+            if field.default:
+                value = field.convert_to_cache(
+                    field.default(self), self, validate=False
+                )
+                defaults[name] = field.convert_to_write(value, self)
+            else:
+                del defaults[name]
+        return defaults
+
     def _ocop_guarded(self):
         return {"state", *self._ocop_guarded_fields} & set(self._fields)
+
+    def _ocop_is_default(self, name, value, default):
+        """Whether ``value``, given for ``name`` on create, is only the
+        field's default (a client sends the defaults back). A falsy value is
+        not the default when the default is not: ``False`` over a default
+        "draft" or ``True`` is a forced value too."""
+        if not value and not default:
+            return True
+        field = self._fields[name]
+        try:
+            return field.convert_to_cache(value, self) == field.convert_to_cache(
+                default, self
+            )
+        except (TypeError, ValueError):
+            return False
 
     def _ocop_labels(self, names):
         return ", ".join(
@@ -96,7 +130,7 @@ class OcopWorkflowMixin(models.AbstractModel):
             forced = {
                 name
                 for name in given & set(vals)
-                if vals[name] and vals[name] != defaults.get(name)
+                if not self._ocop_is_default(name, vals[name], defaults.get(name))
             }
             if forced:
                 raise UserError(
@@ -194,6 +228,16 @@ class OcopWorkflowMixin(models.AbstractModel):
         record now."""
         for record in self:
             if record.state not in transition.sources:
+                if transition.label:
+                    raise UserError(
+                        _(
+                            "%(action)s is not possible for %(record)s: it is "
+                            '"%(state)s".',
+                            action=transition.label,
+                            record=record.display_name,
+                            state=record._ocop_state_label(),
+                        )
+                    )
                 raise UserError(
                     _(
                         '%(record)s is "%(state)s": this action is possible only '
