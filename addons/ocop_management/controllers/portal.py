@@ -18,7 +18,9 @@ class OcopPortal(CustomerPortal):
     the producer's company) registers product ideas, submits business plans
     and uploads their documents. Reads go through record rules (the user sees
     only their producer's records); writes are done here, as superuser, only
-    after checking that the record belongs to the user's producer."""
+    after checking that the record belongs to the user's producer. The
+    workflow's actions run as the producer's user: the transition checks the
+    user's right (their own producer's records only) and writes in sudo."""
 
     def _ocop_producer(self):
         partner = request.env.user.partner_id.commercial_partner_id
@@ -120,7 +122,7 @@ class OcopPortal(CustomerPortal):
                         _("Give the idea's name, product set and description.")
                     )
                 if post.get("submit"):
-                    idea.action_submit()
+                    idea.with_env(request.env).action_submit()
                 return request.redirect(f"/my/ocop/ideas/{idea.id}")
             except (UserError, ValidationError, ValueError) as err:
                 request.env.cr.rollback()
@@ -148,7 +150,7 @@ class OcopPortal(CustomerPortal):
     )
     def portal_ocop_idea_submit(self, idea_id, **kw):
         idea = self._owned("ocop.product.idea", idea_id)
-        idea.sudo().action_submit()
+        idea.with_env(request.env).action_submit()
         return request.redirect(f"/my/ocop/ideas/{idea.id}")
 
     @http.route(
@@ -207,7 +209,7 @@ class OcopPortal(CustomerPortal):
                             vals[money] = float(post[money])
                     plan.sudo().write(vals)
                     if post.get("submit"):
-                        plan.sudo().action_submit()
+                        plan.with_env(request.env).action_submit()
                 except (UserError, ValidationError, ValueError) as err:
                     request.env.cr.rollback()
                     error = str(err.args[0] if err.args else err)

@@ -3,6 +3,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
+from odoo.tools.translate import LazyTranslate
+
+from ..workflow import PROGRAMME, Transition
 
 BUDGET_SOURCES = [
     ("central", "Central Budget"),
@@ -13,6 +16,7 @@ BUDGET_SOURCES = [
     ("producer", "Producer's Own Funds"),
     ("other", "Other"),
 ]
+_lt = LazyTranslate(__name__)
 
 
 class OcopBudgetLine(models.Model):
@@ -21,8 +25,32 @@ class OcopBudgetLine(models.Model):
 
     _name = "ocop.budget.line"
     _description = "OCOP Budget Line"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "year desc, id desc"
+
+    # allocating the funds and closing the line are the programme office's
+    _ocop_transitions = {
+        "allocate": Transition(
+            ("expected",), "allocated", groups=(PROGRAMME,), label=_lt("Allocating")
+        ),
+        "close": Transition(
+            ("allocated",), "closed", groups=(PROGRAMME,), label=_lt("Closing")
+        ),
+        "reopen": Transition(
+            ("closed",), "allocated", groups=(PROGRAMME,), label=_lt("Reopening")
+        ),
+    }
+    # computed from the supports; who allowed an overrun is recorded, not
+    # entered
+    _ocop_guarded_fields = (
+        "committed_amount",
+        "disbursed_amount",
+        "remaining_amount",
+        "uncommitted_amount",
+        "overrun_user_id",
+    )
+    _ocop_frozen = {"closed": "__all__"}
+    _ocop_territory_field = "admin_unit_id"
 
     name = fields.Char(string="Purpose", required=True, tracking=True)
     cycle_id = fields.Many2one(
@@ -240,41 +268,40 @@ class OcopBudgetLine(models.Model):
                     )
                 )
 
+    @api.constrains("allocated_amount")
+    def _check_allocated_amount(self):
+        for line in self:
+            if line.allocated_amount < 0:
+                raise ValidationError(
+                    _(
+                        "%(line)s: an allocated amount cannot be negative.",
+                        line=line.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("allow_overrun"):
-                vals["overrun_user_id"] = self.env.uid
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        # who allowed an overrun: the user who asked for it
+        lines.filtered("allow_overrun")._ocop_write({"overrun_user_id": self.env.uid})
+        return lines
 
     def write(self, vals):
+        if "allow_overrun" in vals and not vals["allow_overrun"]:
+            vals = dict(vals)
+            vals.setdefault("overrun_reason", False)
+        res = super().write(vals)
         if "allow_overrun" in vals:
-            vals = dict(
-                vals, overrun_user_id=self.env.uid if vals["allow_overrun"] else False
+            self._ocop_write(
+                {"overrun_user_id": self.env.uid if vals["allow_overrun"] else False}
             )
-            if not vals["allow_overrun"]:
-                vals.setdefault("overrun_reason", False)
-        return super().write(vals)
+        return res
 
     # ------------------------------------------------------------------
     # Transitions
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for line in self:
-            if line.state not in allowed:
-                raise UserError(
-                    _(
-                        "%(action)s is not possible for the budget line %(line)s: "
-                        "it is %(state)s.",
-                        action=action,
-                        line=line.name,
-                        state=labels[line.state],
-                    )
-                )
-
     def action_allocate(self):
-        self._check_state(("expected",), _("Allocating"))
+        self._ocop_check_transition(self._ocop_transitions["allocate"])
         for line in self:
             if line.currency_id.is_zero(line.allocated_amount):
                 raise UserError(
@@ -285,21 +312,19 @@ class OcopBudgetLine(models.Model):
                     )
                 )
         for line in self:
-            line.write(
+            line._ocop_transition(
+                "allocate",
                 {
-                    "state": "allocated",
                     "date_allocated": line.date_allocated
-                    or fields.Date.context_today(line),
-                }
+                    or fields.Date.context_today(line)
+                },
             )
 
     def action_close(self):
-        self._check_state(("allocated",), _("Closing"))
-        self.write({"state": "closed"})
+        self._ocop_transition("close")
 
     def action_reopen(self):
-        self._check_state(("closed",), _("Reopening"))
-        self.write({"state": "allocated"})
+        self._ocop_transition("reopen")
 
     def _check_open_for_supports(self):
         for line in self:

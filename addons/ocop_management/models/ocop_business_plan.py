@@ -1,7 +1,10 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from ..workflow import COMMUNE, PORTAL, PROGRAMME, Transition
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -10,6 +13,28 @@ PLAN_STATES = [
     ("selected", "Selected"),
     ("rejected", "Not Selected"),
 ]
+# What the producer writes: frozen once the plan is submitted, until it is
+# reset to draft.
+PRODUCER_FIELDS = (
+    "name",
+    "idea_id",
+    "company_id",
+    "goals",
+    "market",
+    "raw_materials",
+    "labour",
+    "technology",
+    "investment_total",
+    "investment_sources",
+    "revenue_forecast",
+    "profit_forecast",
+    "support_needed",
+    "timeline",
+    "target_stars",
+)
+# The evaluation: frozen once it is done.
+EVALUATION_FIELDS = ("score_ids", "evaluation_note")
+_lt = LazyTranslate(__name__)
 
 # The evaluation checklist of a business plan (what the seed asks a plan to
 # make clear: orientations and solutions towards the criteria of the rating).
@@ -31,8 +56,48 @@ class OcopBusinessPlan(models.Model):
 
     _name = "ocop.business.plan"
     _description = "OCOP Business Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "ocop.workflow.mixin",
+    ]
     _order = "id desc"
+
+    _ocop_transitions = {
+        # the producer (portal) or the commune, on the producer's behalf
+        "submit": Transition(
+            ("draft",), "submitted", groups=(COMMUNE, PORTAL), label=_lt("Submitting")
+        ),
+        # evaluating and selecting are the programme office's decisions
+        "evaluate": Transition(
+            ("submitted",), "evaluated", groups=(PROGRAMME,), label=_lt("Evaluating")
+        ),
+        "select": Transition(
+            ("evaluated",), "selected", groups=(PROGRAMME,), label=_lt("Deciding")
+        ),
+        "reject": Transition(
+            ("evaluated",),
+            "rejected",
+            groups=(PROGRAMME,),
+            reason=True,
+            label=_lt("Deciding"),
+        ),
+        "reset_to_draft": Transition(
+            ("submitted", "rejected"),
+            "draft",
+            groups=(COMMUNE,),
+            label=_lt("Resetting to draft"),
+        ),
+    }
+    # computed from the evaluation checklist and the follow-up only
+    _ocop_guarded_fields = ("score_total", "score_max", "progress")
+    _ocop_frozen = {
+        "submitted": PRODUCER_FIELDS,
+        "evaluated": PRODUCER_FIELDS + ("score_ids",),
+        "selected": PRODUCER_FIELDS + EVALUATION_FIELDS,
+        "rejected": PRODUCER_FIELDS + EVALUATION_FIELDS,
+    }
 
     name = fields.Char(required=True, tracking=True)
     idea_id = fields.Many2one(
@@ -104,15 +169,23 @@ class OcopBusinessPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if "score_ids" not in vals:
-                vals["score_ids"] = [
-                    Command.create(
-                        {"name": name, "max_score": max_score, "sequence": i}
-                    )
-                    for i, (name, max_score) in enumerate(DEFAULT_CHECKLIST)
-                ]
-        return super().create(vals_list)
+        plans = super().create(vals_list)
+        # The evaluation checklist is the programme's, not the filer's input:
+        # a commune officer (or the portal) files a plan, the programme office
+        # scores it, so the empty lines are created as superuser.
+        checklist = [
+            {"name": name, "max_score": max_score, "sequence": i}
+            for i, (name, max_score) in enumerate(DEFAULT_CHECKLIST)
+        ]
+        self.env["ocop.business.plan.score"].sudo().create(
+            [
+                {**line, "plan_id": plan.id}
+                for plan, vals in zip(plans, vals_list, strict=True)
+                if "score_ids" not in vals
+                for line in checklist
+            ]
+        )
+        return plans
 
     def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
@@ -154,23 +227,49 @@ class OcopBusinessPlan(models.Model):
                     )
                 )
 
-    def _check_state(self, allowed, action):
-        labels = dict(PLAN_STATES)
+    @api.constrains("investment_total", "revenue_forecast")
+    def _check_amounts(self):
         for plan in self:
-            if plan.state not in allowed:
-                raise UserError(
+            if plan.investment_total < 0 or plan.revenue_forecast < 0:
+                raise ValidationError(
                     _(
-                        "%(action)s: the business plan %(name)s is %(state)s.",
-                        action=action,
-                        name=plan.name,
-                        state=labels[plan.state],
+                        "%(plan)s: the investment and the forecast revenue cannot "
+                        "be negative.",
+                        plan=plan.name,
                     )
                 )
 
+    # ------------------------------------------------------------------
+    # Transitions
+    # ------------------------------------------------------------------
+    def _ocop_check_territory(self):
+        """A producer (portal) acts on their own plans only."""
+        if not self.env.su and self.env.user._is_portal():
+            producer = self.env.user.partner_id.commercial_partner_id
+            for plan in self:
+                if plan.producer_id != producer:
+                    raise AccessError(
+                        _(
+                            "%(record)s is not one of your business plans.",
+                            record=plan.display_name,
+                        )
+                    )
+            return
+        super()._ocop_check_territory()
+
+    def _ocop_as_actor(self):
+        """The plans to write, once the acting user's right is checked: a
+        producer (portal) has no write access, the transition and its
+        activities are written in sudo, still in the producer's name."""
+        if not self.env.su and self.env.user._is_portal():
+            return self.sudo()
+        return self
+
     def action_submit(self):
-        self._check_state(("draft",), _("Submitting"))
-        self.write({"state": "submitted"})
-        for plan in self:
+        self._ocop_check_transition(self._ocop_transitions["submit"])
+        plans = self._ocop_as_actor()
+        plans._ocop_transition("submit")
+        for plan in plans:
             for user in plan.idea_id._officers(
                 "ocop_management.group_ocop_programme_officer",
                 "ocop_management.group_ocop_manager",
@@ -182,20 +281,17 @@ class OcopBusinessPlan(models.Model):
                 )
 
     def action_evaluate(self):
-        self._check_state(("submitted",), _("Evaluating"))
+        self._ocop_check_transition(self._ocop_transitions["evaluate"])
         for plan in self:
             if not any(plan.score_ids.mapped("score")):
                 raise UserError(
                     _("Score the checklist of %(name)s first.", name=plan.name)
                 )
-        self.write({"state": "evaluated"})
+        self._ocop_transition("evaluate")
 
-    def _decide(self, state, note=None):
-        self._check_state(("evaluated",), _("Deciding"))
-        vals = {"state": state}
-        if note:
-            vals["evaluation_note"] = note
-        self.write(vals)
+    def _decide(self, name, note=None, reason=None):
+        vals = {"evaluation_note": note} if note else {}
+        self._ocop_transition(name, vals, reason=reason)
         template = self.env.ref("ocop_management.mail_template_business_plan_result")
         for plan in self:
             plan.activity_unlink(["mail.mail_activity_data_todo"])
@@ -210,16 +306,22 @@ class OcopBusinessPlan(models.Model):
             )
 
     def action_select(self):
-        self._decide("selected")
+        self._decide("select")
 
     def action_reject(self, note=None):
+        """Not selected: the reason is the note given, or the evaluation
+        note of every plan."""
         if not (note or all(self.mapped("evaluation_note"))):
             raise UserError(_("Say why the business plan is not selected."))
-        self._decide("rejected", note)
+        for plan in self:
+            plan._ocop_check_transition(
+                self._ocop_transitions["reject"], note or plan.evaluation_note
+            )
+        for plan in self:
+            plan._decide("reject", note, reason=note or plan.evaluation_note)
 
     def action_reset_to_draft(self):
-        self._check_state(("submitted", "rejected"), _("Resetting"))
-        self.write({"state": "draft"})
+        self._ocop_transition("reset_to_draft")
 
     def action_view_supports(self):
         self.ensure_one()

@@ -1,7 +1,10 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from ..workflow import PROGRAMME, Transition
 
 ISSUING_LEVELS = [
     ("central", "Central (Prime Minister, Ministry)"),
@@ -16,6 +19,7 @@ COMMENDATION_FORMS = [
     ("public_commendation", "Public Commendation (Tuyên dương)"),
     ("other", "Other"),
 ]
+_lt = LazyTranslate(__name__)
 
 
 class OcopCommendation(models.Model):
@@ -24,8 +28,27 @@ class OcopCommendation(models.Model):
 
     _name = "ocop.commendation"
     _description = "OCOP Commendation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "year desc, decision_date desc, id desc"
+
+    # the programme office records the proposals and the decisions
+    _ocop_transitions = {
+        "propose": Transition(
+            ("draft",), "proposed", groups=(PROGRAMME,), label=_lt("Proposing")
+        ),
+        "grant": Transition(
+            ("proposed",), "granted", groups=(PROGRAMME,), label=_lt("Granting")
+        ),
+        "reset_draft": Transition(
+            ("proposed", "granted"),
+            "draft",
+            groups=(PROGRAMME,),
+            label=_lt("Resetting to draft"),
+        ),
+    }
+    # a granted commendation is a decision: kept as recorded
+    _ocop_frozen = {"granted": "__all__"}
+    _ocop_territory_field = "admin_unit_id"
 
     name = fields.Char(
         string="Title",
@@ -119,26 +142,36 @@ class OcopCommendation(models.Model):
                     recipient=commendation.partner_id.name,
                 )
 
-    def _check_state(self, allowed, action):
-        labels = dict(self._fields["state"]._description_selection(self.env))
+    @api.constrains("reward_amount")
+    def _check_reward_amount(self):
         for commendation in self:
-            if commendation.state not in allowed:
-                raise UserError(
+            if commendation.reward_amount < 0:
+                raise ValidationError(
                     _(
-                        "%(action)s is not possible for %(commendation)s: it is "
-                        "%(state)s.",
-                        action=action,
+                        "%(commendation)s: a reward cannot be negative.",
                         commendation=commendation.name,
-                        state=labels[commendation.state],
+                    )
+                )
+
+    @api.constrains("decision_date", "cycle_id")
+    def _check_decision_date(self):
+        for commendation in self:
+            date = commendation.decision_date
+            if date and date.year < commendation.cycle_id.year:
+                raise ValidationError(
+                    _(
+                        "%(commendation)s: the decision cannot be dated before the "
+                        "year %(year)s of its cycle.",
+                        commendation=commendation.name,
+                        year=commendation.cycle_id.year,
                     )
                 )
 
     def action_propose(self):
-        self._check_state(("draft",), _("Proposing"))
-        self.write({"state": "proposed"})
+        self._ocop_transition("propose")
 
     def action_grant(self):
-        self._check_state(("proposed",), _("Granting"))
+        self._ocop_check_transition(self._ocop_transitions["grant"])
         for commendation in self:
             if not commendation.decision_number or not commendation.decision_date:
                 raise UserError(
@@ -148,8 +181,7 @@ class OcopCommendation(models.Model):
                         commendation=commendation.name,
                     )
                 )
-        self.write({"state": "granted"})
+        self._ocop_transition("grant")
 
     def action_reset_draft(self):
-        self._check_state(("proposed", "granted"), _("Resetting to draft"))
-        self.write({"state": "draft"})
+        self._ocop_transition("reset_draft")

@@ -3,7 +3,10 @@
 from datetime import date
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from ..workflow import PROGRAMME, Transition
 
 # The six steps of the yearly OCOP cycle (QĐ 26/2026; the seed letter, part II.2).
 CYCLE_STEPS = [
@@ -24,6 +27,19 @@ DEFAULT_STEP_DEADLINES = {
     "5": (8, 31),
     "6": (12, 31),
 }
+_lt = LazyTranslate(__name__)
+# A closed cycle is kept as it ran; it may still be archived.
+CLOSED_FIELDS = (
+    "name",
+    "year",
+    "admin_unit_id",
+    "legal_framework",
+    "programme_office_id",
+    "step_ids",
+    "report_frequency",
+    "report_due_day",
+    "report_reminder_days",
+)
 
 
 class OcopCycle(models.Model):
@@ -31,8 +47,20 @@ class OcopCycle(models.Model):
 
     _name = "ocop.cycle"
     _description = "OCOP Yearly Cycle"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "year desc, id desc"
+
+    # the programme office of the territory runs its cycle
+    _ocop_transitions = {
+        "start": Transition(
+            ("draft",), "running", groups=(PROGRAMME,), label=_lt("Starting the cycle")
+        ),
+        "close": Transition(
+            ("running",), "closed", groups=(PROGRAMME,), label=_lt("Closing the cycle")
+        ),
+    }
+    _ocop_frozen = {"closed": CLOSED_FIELDS}
+    _ocop_territory_field = "admin_unit_id"
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(
@@ -139,20 +167,44 @@ class OcopCycle(models.Model):
             for cycle in self:
                 cycle[field_name] = counts.get(cycle, 0)
 
+    @api.constrains("year", "report_due_day", "report_reminder_days")
+    def _check_year_and_reporting(self):
+        for cycle in self:
+            if not 2000 <= cycle.year <= 2100:
+                raise ValidationError(
+                    _(
+                        "%(cycle)s: %(year)s is not a valid year.",
+                        cycle=cycle.name,
+                        year=cycle.year,
+                    )
+                )
+            if not 1 <= cycle.report_due_day <= 31:
+                raise ValidationError(
+                    _(
+                        "%(cycle)s: the reports' due day is a day of the month, "
+                        "from 1 to 31.",
+                        cycle=cycle.name,
+                    )
+                )
+            if not 0 <= cycle.report_reminder_days <= 31:
+                raise ValidationError(
+                    _(
+                        "%(cycle)s: the reminder is sent from 0 to 31 days before "
+                        "the due day.",
+                        cycle=cycle.name,
+                    )
+                )
+
     def action_start(self):
         """Start the cycle: each step's deadline goes into the calendar and the
         responsible users get an activity due on it."""
+        self._ocop_check_transition(self._ocop_transitions["start"])
         for cycle in self:
-            if cycle.state != "draft":
-                raise UserError(_("Only a planned cycle can be started."))
             cycle.step_ids._plan_deadlines()
-        self.write({"state": "running"})
+        self._ocop_transition("start")
 
     def action_close(self):
-        for cycle in self:
-            if cycle.state != "running":
-                raise UserError(_("Only a running cycle can be closed."))
-        self.write({"state": "closed"})
+        self._ocop_transition("close")
 
     def _action_open(self, model, name):
         self.ensure_one()

@@ -1,8 +1,11 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
 
+from ..workflow import COMMUNE, PROGRAMME, Transition
 from .ocop_cycle import CYCLE_STEPS
 from .ocop_duty_template import TEMPLATE_ROLES
 
@@ -13,6 +16,7 @@ DUTY_STATES = [
     ("cancelled", "Cancelled"),
 ]
 ACTIVITY_TYPE = "ocop_management.mail_activity_type_ocop_duty"
+_lt = LazyTranslate(__name__)
 
 
 class OcopCycleDuty(models.Model):
@@ -21,8 +25,43 @@ class OcopCycleDuty(models.Model):
 
     _name = "ocop.cycle.duty"
     _description = "OCOP Agency Duty"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "deadline, sequence, id"
+
+    _ocop_transitions = {
+        # the officers of the duty's unit carry it out, and so does its
+        # responsible user, wherever they work (_check_duty_actor)
+        "start": Transition(
+            ("todo",),
+            "in_progress",
+            groups=(COMMUNE,),
+            territory=False,
+            check="_check_duty_actor",
+            label=_lt("Starting"),
+        ),
+        "done": Transition(
+            ("todo", "in_progress"),
+            "done",
+            groups=(COMMUNE,),
+            territory=False,
+            check="_check_duty_actor",
+            label=_lt("Marking as done"),
+        ),
+        # the programme office that gave the duty drops or reopens it
+        "cancel": Transition(
+            ("todo", "in_progress"),
+            "cancelled",
+            groups=(PROGRAMME,),
+            label=_lt("Cancelling"),
+        ),
+        "reset": Transition(
+            ("done", "cancelled"), "todo", groups=(PROGRAMME,), label=_lt("Reopening")
+        ),
+    }
+    _ocop_guarded_fields = ("date_done",)
+    # the evidence of a duty done stays as it was recorded
+    _ocop_frozen = {"done": ("evidence_note", "evidence_attachment_ids", "deadline")}
+    _ocop_territory_field = "admin_unit_id"
 
     name = fields.Char(string="Duty", required=True, tracking=True)
     description = fields.Text()
@@ -129,6 +168,20 @@ class OcopCycleDuty(models.Model):
             else:
                 duty.admin_unit_id = territory
 
+    @api.constrains("deadline", "cycle_id")
+    def _check_deadline(self):
+        for duty in self:
+            if duty.deadline and duty.deadline.year < duty.cycle_id.year:
+                raise ValidationError(
+                    _(
+                        "%(duty)s: the deadline %(deadline)s falls before the year "
+                        "%(year)s of its cycle.",
+                        duty=duty.name,
+                        deadline=format_date(self.env, duty.deadline),
+                        year=duty.cycle_id.year,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         duties = super().create(vals_list)
@@ -199,26 +252,27 @@ class OcopCycleDuty(models.Model):
     # ------------------------------------------------------------------
     # Transitions
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for duty in self:
-            if duty.state not in allowed:
-                raise UserError(
-                    _(
-                        "%(action)s is not possible for the duty %(duty)s: it is "
-                        "%(state)s.",
-                        action=action,
-                        duty=duty.name,
-                        state=labels[duty.state],
-                    )
-                )
+    def _ocop_check_transition(self, transition, reason=None):
+        if (
+            transition is self._ocop_transitions["reset"]
+            and not self.env.su
+            and not self.env.user.has_group(PROGRAMME)
+        ):
+            raise AccessError(_("Only a programme officer can reopen a duty."))
+        return super()._ocop_check_transition(transition, reason)
+
+    def _check_duty_actor(self):
+        """The responsible user acts on their own duties; anyone else only on
+        the duties of their territory."""
+        self.filtered(
+            lambda duty: duty.user_id != self.env.user
+        )._ocop_check_territory()
 
     def action_start(self):
-        self._check_state(("todo",), _("Starting"))
-        self.write({"state": "in_progress"})
+        self._ocop_transition("start")
 
     def action_done(self):
-        self._check_state(("todo", "in_progress"), _("Marking as done"))
+        self._ocop_check_transition(self._ocop_transitions["done"])
         for duty in self:
             if (
                 not (duty.evidence_note or "").strip()
@@ -231,18 +285,14 @@ class OcopCycleDuty(models.Model):
                         duty=duty.name,
                     )
                 )
-        self.write({"state": "done", "date_done": fields.Date.context_today(self)})
+        self._ocop_transition("done", {"date_done": fields.Date.context_today(self)})
         self._create_next_periods()
 
     def action_cancel(self):
-        self._check_state(("todo", "in_progress"), _("Cancelling"))
-        self.write({"state": "cancelled"})
+        self._ocop_transition("cancel")
 
     def action_reset(self):
-        self._check_state(("done", "cancelled"), _("Reopening"))
-        if not self.env.user.has_group("ocop_management.group_ocop_programme_officer"):
-            raise UserError(_("Only a programme officer can reopen a duty."))
-        self.write({"state": "todo", "date_done": False})
+        self._ocop_transition("reset", {"date_done": False})
 
     def _create_next_periods(self):
         """A periodic duty done: the next period's duty, same owner."""

@@ -2,6 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from ..workflow import COMMUNE, PROGRAMME, Transition
+
+_lt = LazyTranslate(__name__)
 
 
 class OcopProduct(models.Model):
@@ -19,6 +24,31 @@ class OcopProduct(models.Model):
     ]
     _order = "code_year desc, code, id desc"
     _rec_names_search = ["name", "code"]
+
+    _ocop_transitions = {
+        "start_development": Transition(
+            ("draft", "stopped"),
+            "developing",
+            groups=(COMMUNE,),
+            label=_lt("Starting development"),
+        ),
+        "stop_production": Transition(
+            ("draft", "developing", "certified"),
+            "stopped",
+            groups=(COMMUNE,),
+            label=_lt("Stopping production"),
+        ),
+        "reset_to_draft": Transition(
+            ("developing", "stopped"),
+            "draft",
+            groups=(PROGRAMME,),
+            label=_lt("Resetting"),
+        ),
+        # "certified" is written by the certificate issued from a recorded
+        # decision (ocop_certification), through the private path.
+    }
+    # the code is given when the product is registered, never entered
+    _ocop_guarded_fields = ("code", "code_sequence")
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(
@@ -204,6 +234,19 @@ class OcopProduct(models.Model):
     def _check_product_templates(self):
         self.product_tmpl_ids._check_single_ocop_product()
 
+    @api.constrains("code_year")
+    def _check_code_year(self):
+        for product in self:
+            if not 2000 <= product.code_year <= 2100:
+                raise ValidationError(
+                    _(
+                        "%(product)s: the year %(year)s is not a valid year of "
+                        "evaluation.",
+                        product=product.name,
+                        year=product.code_year,
+                    )
+                )
+
     @api.constrains("product_group_id")
     def _check_product_group(self):
         for product in self:
@@ -264,7 +307,7 @@ class OcopProduct(models.Model):
         for product in self.sorted("id"):
             commune = product.commune_id
             last[commune.id] = last.get(commune.id, 0) + 1
-            product.write(
+            product._ocop_write(
                 {
                     "code_sequence": last[commune.id],
                     "code": product._format_code(last[commune.id]),
@@ -283,30 +326,14 @@ class OcopProduct(models.Model):
     # ------------------------------------------------------------------
     # State changes
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda p: p.state not in allowed)
-        if wrong:
-            raise UserError(
-                _(
-                    "%(action)s is not possible for %(products)s in its current state.",
-                    action=action,
-                    products=", ".join(wrong.mapped("display_name")),
-                )
-            )
-
     def action_start_development(self):
-        self._check_state(("draft", "stopped"), _("Starting development"))
-        self.write({"state": "developing"})
+        self._ocop_transition("start_development")
 
     def action_stop_production(self):
-        self._check_state(
-            ("draft", "developing", "certified"), _("Stopping production")
-        )
-        self.write({"state": "stopped"})
+        self._ocop_transition("stop_production")
 
     def action_reset_to_draft(self):
-        self._check_state(("developing", "stopped"), _("Resetting"))
-        self.write({"state": "draft"})
+        self._ocop_transition("reset_to_draft")
 
     def action_view_product_templates(self):
         self.ensure_one()

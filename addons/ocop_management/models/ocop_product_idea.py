@@ -1,7 +1,10 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from ..workflow import COMMUNE, PORTAL, PROGRAMME, Transition
 
 IDEA_STATES = [
     ("draft", "Draft"),
@@ -10,6 +13,22 @@ IDEA_STATES = [
     ("selected", "Selected"),
     ("rejected", "Rejected"),
 ]
+# What the producer registers: frozen once the idea is submitted, until it
+# is reset to draft.
+PRODUCER_FIELDS = (
+    "name",
+    "cycle_id",
+    "producer_id",
+    "is_new_product",
+    "ocop_product_id",
+    "product_group_id",
+    "description",
+    "raw_materials",
+    "raw_material_origin",
+    "target_market",
+    "production_capacity",
+)
+_lt = LazyTranslate(__name__)
 
 
 class OcopProductIdea(models.Model):
@@ -17,8 +36,47 @@ class OcopProductIdea(models.Model):
 
     _name = "ocop.product.idea"
     _description = "OCOP Product Idea"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "ocop.workflow.mixin",
+    ]
     _order = "id desc"
+
+    _ocop_transitions = {
+        # the producer (portal) or the commune, on the producer's behalf
+        "submit": Transition(
+            ("draft",), "submitted", groups=(COMMUNE, PORTAL), label=_lt("Submitting")
+        ),
+        "review": Transition(
+            ("submitted",), "reviewed", groups=(COMMUNE,), label=_lt("Reviewing")
+        ),
+        # the selection is the programme office's decision
+        "select": Transition(
+            ("reviewed",), "selected", groups=(PROGRAMME,), label=_lt("Selecting")
+        ),
+        # a reason is required (action_reject): it is the tracked
+        # reject_reason, not a note per idea, so that rejecting hundreds of
+        # ideas at once costs the same queries as rejecting ten
+        "reject": Transition(
+            ("submitted", "reviewed"),
+            "rejected",
+            groups=(PROGRAMME,),
+            label=_lt("Rejecting"),
+        ),
+        "reset_to_draft": Transition(
+            ("submitted", "rejected"),
+            "draft",
+            groups=(COMMUNE,),
+            label=_lt("Resetting to draft"),
+        ),
+    }
+    _ocop_guarded_fields = ("reject_reason", "result_pending")
+    _ocop_frozen = dict.fromkeys(("submitted", "reviewed"), PRODUCER_FIELDS) | {
+        "selected": "__all__",
+        "rejected": "__all__",
+    }
 
     name = fields.Char(string="Idea", required=True, tracking=True)
     reference = fields.Char(readonly=True, copy=False, default="/")
@@ -126,18 +184,28 @@ class OcopProductIdea(models.Model):
     # ------------------------------------------------------------------
     # Transitions, each handing an activity to whoever acts next
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        labels = dict(IDEA_STATES)
-        for idea in self:
-            if idea.state not in allowed:
-                raise UserError(
-                    _(
-                        "%(action)s: the idea %(name)s is %(state)s.",
-                        action=action,
-                        name=idea.name,
-                        state=labels[idea.state],
+    def _ocop_check_territory(self):
+        """A producer (portal) acts on their own ideas only."""
+        if not self.env.su and self.env.user._is_portal():
+            producer = self.env.user.partner_id.commercial_partner_id
+            for idea in self:
+                if idea.producer_id != producer:
+                    raise AccessError(
+                        _(
+                            "%(record)s is not one of your product ideas.",
+                            record=idea.display_name,
+                        )
                     )
-                )
+            return
+        super()._ocop_check_territory()
+
+    def _ocop_as_actor(self):
+        """The ideas to write, once the acting user's right is checked: a
+        producer (portal) has no write access, the transition and its
+        activities are written in sudo, still in the producer's name."""
+        if not self.env.su and self.env.user._is_portal():
+            return self.sudo()
+        return self
 
     def _officers(self, group_xmlid, exclude_xmlid=None):
         """Users of a group whose territories contain the idea's commune."""
@@ -154,9 +222,10 @@ class OcopProductIdea(models.Model):
             )
 
     def action_submit(self):
-        self._check_state(("draft",), _("Submitting"))
-        self.write({"state": "submitted"})
-        for idea in self:
+        self._ocop_check_transition(self._ocop_transitions["submit"])
+        ideas = self._ocop_as_actor()
+        ideas._ocop_transition("submit")
+        for idea in ideas:
             idea._hand_over(
                 _("Review the product idea %(name)s", name=idea.name),
                 idea._officers(
@@ -167,8 +236,7 @@ class OcopProductIdea(models.Model):
 
     def action_review(self):
         """The commune has reviewed the idea and passes it on."""
-        self._check_state(("submitted",), _("Reviewing"))
-        self.write({"state": "reviewed"})
+        self._ocop_transition("review")
         for idea in self:
             idea._hand_over(
                 _("Select or reject the product idea %(name)s", name=idea.name),
@@ -182,7 +250,7 @@ class OcopProductIdea(models.Model):
         """The programme office selects the ideas: each creates (or links) its
         OCOP product. Done in batch; the producers are told by a background
         job."""
-        self._check_state(("reviewed",), _("Selecting"))
+        self._ocop_check_transition(self._ocop_transitions["select"])
         to_create = self.filtered(lambda idea: not idea.ocop_product_id)
         products = self.env["ocop.product"].create(
             [
@@ -198,16 +266,16 @@ class OcopProductIdea(models.Model):
             ]
         )
         for idea, product in zip(to_create, products, strict=True):
-            idea.ocop_product_id = product
-        self.write({"state": "selected", "result_pending": True})
+            idea._ocop_write({"ocop_product_id": product.id})
+        self._ocop_transition("select", {"result_pending": True})
         self._after_decision()
 
     def action_reject(self, reason=None):
-        self._check_state(("submitted", "reviewed"), _("Rejecting"))
-        if not reason:
+        self._ocop_check_transition(self._ocop_transitions["reject"])
+        if not (reason and str(reason).strip()):
             raise UserError(_("Give the reason for rejecting the idea."))
-        self.write(
-            {"state": "rejected", "reject_reason": reason, "result_pending": True}
+        self._ocop_transition(
+            "reject", {"reject_reason": reason, "result_pending": True}
         )
         self._after_decision()
 
@@ -236,14 +304,13 @@ class OcopProductIdea(models.Model):
                 partner_ids=idea.producer_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-        ideas.write({"result_pending": False})
+        ideas._ocop_write({"result_pending": False})
         if len(ideas) == batch_size:
             self.env.ref("ocop_management.ir_cron_notify_idea_results")._trigger()
         return ideas
 
     def action_reset_to_draft(self):
-        self._check_state(("submitted", "rejected"), _("Resetting"))
-        self.write({"state": "draft", "reject_reason": False})
+        self._ocop_transition("reset_to_draft", {"reject_reason": False})
 
     def action_open_decision_wizard(self):
         return {

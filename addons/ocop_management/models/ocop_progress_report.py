@@ -36,9 +36,13 @@ from datetime import date, datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
+
+from ..workflow import COMMUNE, MANAGER, PROGRAMME, Transition, permitted
+from .ocop_workflow_mixin import ALWAYS_WRITABLE
 
 REPORT_STATES = [
     ("draft", "Draft"),
@@ -48,8 +52,8 @@ REPORT_STATES = [
 ]
 OPEN_STATES = ("draft", "returned")
 RECEIVED_STATES = ("submitted", "accepted")
-NARRATIVE_FIELDS = ("results", "difficulties", "proposals")
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_lt = LazyTranslate(__name__)
 
 
 def period_bounds(day, frequency):
@@ -75,9 +79,79 @@ def due_date_of(period_end, due_day):
 class OcopProgressReport(models.Model):
     _name = "ocop.progress.report"
     _description = "OCOP Progress Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "period_start desc, kind desc, admin_unit_id, agency_id, id"
     _rec_names_search = ["name", "admin_unit_id.name", "agency_id.name"]
+
+    _ocop_transitions = {
+        # the reporting unit (the report's owner, or the officers of its unit)
+        "submit": Transition(
+            OPEN_STATES,
+            "submitted",
+            groups=(COMMUNE,),
+            territory=False,
+            check="_check_reporter",
+            label=_lt("Submitting"),
+        ),
+        "reset_draft": Transition(
+            ("returned",),
+            "draft",
+            groups=(COMMUNE,),
+            territory=False,
+            check="_check_reporter",
+            label=_lt("Resetting to draft"),
+        ),
+        # the receiving unit's programme office
+        "accept": Transition(
+            ("submitted",),
+            "accepted",
+            groups=(PROGRAMME,),
+            territory=False,
+            check="_check_receiver",
+            label=_lt("Accepting"),
+        ),
+        "return": Transition(
+            RECEIVED_STATES,
+            "returned",
+            groups=(PROGRAMME,),
+            territory=False,
+            check="_check_receiver",
+            reason=True,
+            label=_lt("Returning"),
+        ),
+    }
+    # what the preparation sets (who reports what, to whom, by when), the
+    # figures read from the live data (added by _ocop_guarded: ocop_certification
+    # adds figures) and the dates of the workflow
+    _ocop_guarded_fields = (
+        "kind",
+        "cycle_id",
+        "frequency",
+        "period_start",
+        "period_end",
+        "due_date",
+        "admin_unit_id",
+        "agency_id",
+        "receiving_unit_id",
+        "company_id",
+        "is_late",
+        "date_prepared",
+        "date_submitted",
+        "submitted_by",
+        "date_accepted",
+        "return_reason",
+        "reminder_sent",
+        "late_notice_sent",
+        "consolidated_report_id",
+        "missing_unit_ids",
+        "missing_agency_ids",
+        "received_count",
+        "expected_count",
+        "missing_count",
+    )
+    # a report sent is kept as it was sent, until the receiver returns it
+    _ocop_frozen = dict.fromkeys(RECEIVED_STATES, "__all__")
+    _ocop_territory_field = "admin_unit_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
     kind = fields.Selection(
@@ -327,40 +401,49 @@ class OcopProgressReport(models.Model):
             if report.kind == "consolidated" and report.agency_id:
                 raise ValidationError(_("Only territories consolidate reports."))
 
-    # ------------------------------------------------------------------
-    # Frozen once submitted
-    # ------------------------------------------------------------------
-    @api.model
-    def _frozen_fields(self):
-        """What may not change once the report has been submitted."""
-        return (
-            set(self._figure_fields())
-            | set(NARRATIVE_FIELDS)
-            | {
-                "period_start",
-                "period_end",
-                "admin_unit_id",
-                "agency_id",
-                "receiving_unit_id",
-                "missing_unit_ids",
-                "missing_agency_ids",
-                "received_count",
-                "expected_count",
-                "missing_count",
-                "date_prepared",
-            }
-        )
-
-    def write(self, vals):
-        if not self.env.context.get("ocop_report_transition"):
-            frozen = self._frozen_fields().intersection(vals)
-            if frozen and any(r.state in RECEIVED_STATES for r in self):
-                raise UserError(
+    @api.constrains("period_start", "period_end", "due_date")
+    def _check_dates(self):
+        for report in self:
+            if report.period_end < report.period_start:
+                raise ValidationError(
                     _(
-                        "A submitted report cannot be changed. Ask the receiving "
-                        "unit to return it first."
+                        "%(report)s: the period ends before it starts.",
+                        report=report.display_name,
                     )
                 )
+            if report.due_date < report.period_end:
+                raise ValidationError(
+                    _(
+                        "%(report)s: the report cannot be due before its period ends.",
+                        report=report.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Frozen once submitted (ocop.workflow.mixin), for the server's own code
+    # too: only the workflow's private path writes a submitted report
+    # ------------------------------------------------------------------
+    def _ocop_guarded(self):
+        return super()._ocop_guarded() | set(self._figure_fields())
+
+    def write(self, vals):
+        names = (set(vals) & set(self._fields)) - ALWAYS_WRITABLE
+        if (
+            self.env.su
+            and names
+            and not permitted((self._name, record_id) for record_id in self._ids)
+        ):
+            for report in self:
+                if report.state in RECEIVED_STATES:
+                    raise UserError(
+                        _(
+                            '%(record)s is "%(state)s": %(fields)s can no longer be '
+                            "changed.",
+                            record=report.display_name,
+                            state=report._ocop_state_label(),
+                            fields=self._ocop_labels(names),
+                        )
+                    )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -712,9 +795,7 @@ class OcopProgressReport(models.Model):
                 same_values[values].append(report.id)
             for values, ids in same_values.items():
                 # the figures are not tracked: no tracking to prepare
-                self.browse(ids).with_context(
-                    ocop_report_transition=True, tracking_disable=True
-                ).write(
+                self.browse(ids).with_context(tracking_disable=True)._ocop_write(
                     dict(zip(figure_fields, values, strict=True), date_prepared=now)
                 )
         # territories before the nation: a province's report may be summed
@@ -821,40 +902,37 @@ class OcopProgressReport(models.Model):
         if self.admin_unit_id and self.missing_agency_ids != missing_agencies:
             values["missing_agency_ids"] = [Command.set(missing_agencies.ids)]
         # none of these fields is tracked: no tracking to prepare
-        transition = {"ocop_report_transition": True, "tracking_disable": True}
-        self.with_context(**transition).write(values)
+        self.with_context(tracking_disable=True)._ocop_write(values)
         if unlinked_ids:
-            Report.browse(unlinked_ids).with_context(**transition).write(
+            Report.browse(unlinked_ids).with_context(tracking_disable=True)._ocop_write(
                 {"consolidated_report_id": self.id}
             )
 
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
-    def _check_can_submit(self):
-        for report in self:
-            if report.state not in OPEN_STATES:
-                raise UserError(
-                    _(
-                        "%(report)s has already been submitted.",
-                        report=report.display_name,
-                    )
-                )
+    def _check_reporter(self):
+        """The report's owner, or an officer of the reporting unit (or of a
+        unit above it): an agency's report and the national one, only their
+        owner (and the managers)."""
+        self.filtered(
+            lambda report: report.user_id != self.env.user
+        )._ocop_check_territory()
 
     def action_submit(self):
         """Freeze the figures as they stand now and send the report."""
-        self._check_can_submit()
+        self._ocop_check_transition(self._ocop_transitions["submit"])
         self._prepare_figures()
         now = fields.Datetime.now()
         today = fields.Date.context_today(self)
         for report in self:
-            report.with_context(ocop_report_transition=True).write(
+            report._ocop_transition(
+                "submit",
                 {
-                    "state": "submitted",
                     "date_submitted": now,
                     "submitted_by": self.env.user.id,
                     "is_late": today > report.due_date,
-                }
+                },
             )
             report.activity_unlink(["ocop_management.mail_activity_ocop_report_due"])
         for report in self:
@@ -895,14 +973,14 @@ class OcopProgressReport(models.Model):
     def _check_receiver(self):
         """Only the receiving unit's programme officers (or managers) accept
         or return: the same officers ``ocop.admin.unit._officers`` finds."""
-        if self.env.su or self.env.user.has_group("ocop_management.group_ocop_manager"):
+        if self.env.su or self.env.user.has_group(MANAGER):
             return
         for report in self:
             target = report.receiving_unit_id
             if not target or self.env.user not in target._officers(
                 "ocop_management.group_ocop_programme_officer"
             ):
-                raise UserError(
+                raise AccessError(
                     _(
                         "Only the receiving unit accepts or returns %(report)s.",
                         report=report.display_name,
@@ -910,12 +988,7 @@ class OcopProgressReport(models.Model):
                 )
 
     def action_accept(self):
-        self._check_receiver()
-        if any(r.state != "submitted" for r in self):
-            raise UserError(_("Only a submitted report can be accepted."))
-        self.with_context(ocop_report_transition=True).write(
-            {"state": "accepted", "date_accepted": fields.Datetime.now()}
-        )
+        self._ocop_transition("accept", {"date_accepted": fields.Datetime.now()})
         return True
 
     def action_open_return_wizard(self):
@@ -931,11 +1004,7 @@ class OcopProgressReport(models.Model):
     def _return(self, reason):
         """Send submitted reports back to their owners with a reason; the
         figures are read again from the live data when they resubmit."""
-        self._check_receiver()
-        if not (reason or "").strip():
-            raise UserError(_("Say why the report is returned."))
-        if any(r.state not in RECEIVED_STATES for r in self):
-            raise UserError(_("Only a submitted report can be returned."))
+        self._ocop_check_transition(self._ocop_transitions["return"], reason)
         consolidations = self.consolidated_report_id.filtered(
             lambda r: r.state not in OPEN_STATES
         )
@@ -947,8 +1016,10 @@ class OcopProgressReport(models.Model):
                     report=consolidations[0].display_name,
                 )
             )
-        self.with_context(ocop_report_transition=True).write(
-            {"state": "returned", "return_reason": reason, "date_submitted": False}
+        self._ocop_transition(
+            "return",
+            {"return_reason": reason, "date_submitted": False},
+            reason=reason,
         )
         for report in self:
             if report.user_id:
@@ -963,9 +1034,7 @@ class OcopProgressReport(models.Model):
 
     def action_reset_draft(self):
         """A returned report goes back to draft (its owner edits it)."""
-        if any(r.state != "returned" for r in self):
-            raise UserError(_("Only a returned report goes back to draft."))
-        self.with_context(ocop_report_transition=True).write({"state": "draft"})
+        self._ocop_transition("reset_draft")
         return True
 
     def action_view_received(self):
@@ -1144,9 +1213,7 @@ class OcopProgressReport(models.Model):
                 date_deadline=report.due_date,
                 user_id=report.user_id.id,
             )
-        due_soon.with_context(ocop_report_transition=True).write(
-            {"reminder_sent": True}
-        )
+        due_soon._ocop_write({"reminder_sent": True})
         return due_soon
 
     @api.model
@@ -1160,7 +1227,7 @@ class OcopProgressReport(models.Model):
                 ("is_late", "=", False),
             ]
         )
-        late.with_context(ocop_report_transition=True).write({"is_late": True})
+        late._ocop_write({"is_late": True})
         to_tell = self.sudo().search(
             [
                 ("state", "in", OPEN_STATES),
@@ -1203,9 +1270,7 @@ class OcopProgressReport(models.Model):
                         user_id=user.id,
                         note=body,
                     )
-        to_tell.with_context(ocop_report_transition=True).write(
-            {"late_notice_sent": True}
-        )
+        to_tell._ocop_write({"late_notice_sent": True})
         return late
 
     # ------------------------------------------------------------------

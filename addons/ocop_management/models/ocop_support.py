@@ -1,7 +1,10 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from ..workflow import PROGRAMME, Transition
 
 SUPPORT_TYPES = [
     ("credit", "Credit"),
@@ -16,6 +19,7 @@ SUPPORT_TYPES = [
     ("trade_promotion", "Trade Promotion"),
     ("other", "Other"),
 ]
+_lt = LazyTranslate(__name__)
 
 
 class OcopSupport(models.Model):
@@ -24,8 +28,26 @@ class OcopSupport(models.Model):
 
     _name = "ocop.support"
     _description = "OCOP Support"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ocop.workflow.mixin"]
     _order = "date_start desc, id desc"
+
+    # supports are given by the programme office
+    _ocop_transitions = {
+        "start": Transition(
+            ("planned",), "ongoing", groups=(PROGRAMME,), label=_lt("Starting")
+        ),
+        "done": Transition(
+            ("planned", "ongoing"), "done", groups=(PROGRAMME,), label=_lt("Closing")
+        ),
+        "cancel": Transition(
+            ("planned", "ongoing"),
+            "cancelled",
+            groups=(PROGRAMME,),
+            label=_lt("Cancelling"),
+        ),
+    }
+    # a cancelled support is kept as it was (what it paid stays paid)
+    _ocop_frozen = {"cancelled": "__all__"}
 
     name = fields.Char(required=True, tracking=True)
     plan_id = fields.Many2one(
@@ -143,25 +165,11 @@ class OcopSupport(models.Model):
             ):
                 raise ValidationError(_("A support cannot end before it starts."))
 
-    def _check_state(self, allowed, action):
-        for support in self:
-            if support.state not in allowed:
-                raise UserError(
-                    _(
-                        "%(action)s is not possible for %(name)s in its current state.",
-                        action=action,
-                        name=support.name,
-                    )
-                )
-
     def action_start(self):
-        self._check_state(("planned",), _("Starting"))
-        self.write({"state": "ongoing"})
+        self._ocop_transition("start")
 
     def action_done(self):
-        self._check_state(("planned", "ongoing"), _("Closing"))
-        self.write({"state": "done"})
+        self._ocop_transition("done")
 
     def action_cancel(self):
-        self._check_state(("planned", "ongoing"), _("Cancelling"))
-        self.write({"state": "cancelled"})
+        self._ocop_transition("cancel")

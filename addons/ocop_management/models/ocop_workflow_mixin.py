@@ -1,5 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import escape
+
 from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 
@@ -211,16 +213,13 @@ class OcopWorkflowMixin(models.AbstractModel):
             write_vals["state"] = transition.target
         if write_vals:
             self._ocop_write(write_vals)
-        if reason and hasattr(self, "message_post"):
-            for record in self:
-                record.message_post(
-                    body=_(
-                        "%(user)s: %(reason)s",
-                        user=self.env.user.name,
-                        reason=reason,
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
+        if reason and hasattr(self, "_message_log_batch"):
+            # one note per record, logged together (bulk decisions)
+            # escaped as message_post does it: the reason is the user's text
+            body = escape(
+                _("%(user)s: %(reason)s", user=self.env.user.name, reason=reason)
+            )
+            self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
         return self
 
     def _ocop_check_transition(self, transition, reason=None):
@@ -263,7 +262,7 @@ class OcopWorkflowMixin(models.AbstractModel):
                     "This action on %(model)s is reserved to: %(groups)s.",
                     model=self._description,
                     groups=", ".join(
-                        self.env.ref(group).name for group in transition.groups
+                        self.env.ref(group).sudo().name for group in transition.groups
                     ),
                 )
             )

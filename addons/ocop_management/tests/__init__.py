@@ -16,3 +16,4 @@ from . import test_dashboards
 from . import test_progress_report
 from . import test_progress_report_tour
 from . import test_sale_analysis
+from . import test_workflow

@@ -121,12 +121,49 @@ class OcopTestMixin:
         )
 
     @classmethod
-    def _ocop_user(cls, login, group, units):
+    def _ocop_user(cls, login, group, units, **values):
         user = new_test_user(
             cls.env,
             login=login,
             groups=f"base.group_user,{group}",
             password=login + "pw",
+            **values,
         )
         user.ocop_admin_unit_ids = units
         return user
+
+    @classmethod
+    def setup_workflow_users(cls):
+        """Roles of the workflow tests, besides those of setup_ocop_data: a
+        commune officer of Hà Nội and a commune-level programme officer of Ia
+        Hrung (who reads the province's records but acts on the commune's
+        only), both working in Vietnamese, and a portal user of two
+        producers."""
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.officer_hoan_kiem = cls._ocop_user(
+            "officer_hoan_kiem",
+            "ocop_management.group_ocop_commune_officer",
+            cls.hoan_kiem,
+            lang="vi_VN",
+        )
+        cls.programme_ia_hrung = cls._ocop_user(
+            "programme_ia_hrung",
+            "ocop_management.group_ocop_programme_officer",
+            cls.ia_hrung,
+            lang="vi_VN",
+        )
+        cls.portal_ia_hrung = cls._portal_user("portal_ia_hrung", cls.producer_ia_hrung)
+        cls.portal_bien_ho = cls._portal_user("portal_bien_ho", cls.producer_bien_ho)
+
+    @classmethod
+    def _portal_user(cls, login, producer):
+        contact = cls.env["res.partner"].create(
+            {"name": f"Liên hệ {producer.name}", "parent_id": producer.id}
+        )
+        return new_test_user(
+            cls.env,
+            login=login,
+            password=login + "pw",
+            groups="base.group_portal",
+            partner_id=contact.id,
+        )

@@ -480,7 +480,8 @@ class TestProgressReport(ProgressReportCommon, TransactionCase):
         with patch.object(Report, "write", spy):
             consolidated.action_refresh_figures()
             # a received report with a new count and a new amount
-            submitted.with_context(ocop_report_transition=True).write(
+            # (through the workflow's private path: a submitted report is frozen)
+            submitted._ocop_write(
                 {"idea_count": submitted.idea_count + 2, "revenue": 5000000}
             )
             consolidated.action_refresh_figures()

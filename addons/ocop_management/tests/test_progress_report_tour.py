@@ -15,7 +15,7 @@ class TestProgressReportTour(ProgressReportCommon, HttpCase):
             lambda r: r.kind == "unit" and r.admin_unit_id == cls.ia_hrung
         )
         # a figure the live data cannot have, to see it shown then refreshed
-        cls.report.with_context(ocop_report_transition=True).idea_count = 999
+        cls.report._ocop_write({"idea_count": 999})
 
     def test_progress_report_tour(self):
         """The commune officer submits the commune's report from the menu."""

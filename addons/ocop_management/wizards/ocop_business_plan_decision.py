@@ -30,6 +30,9 @@ class OcopBusinessPlanDecision(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
+        # (only the records the user may read: the others are not listed)
+        if not self.plan_ids:
+            raise UserError(_("Choose the business plans to decide on."))
         if self.decision == "select":
             self.plan_ids.action_select()
         else:

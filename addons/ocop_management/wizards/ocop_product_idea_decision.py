@@ -28,6 +28,9 @@ class OcopProductIdeaDecision(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
+        # (only the records the user may read: the others are not listed)
+        if not self.idea_ids:
+            raise UserError(_("Choose the product ideas to decide on."))
         if self.decision == "reject" and not self.reason:
             raise UserError(_("Give the reason for rejecting the ideas."))
         if self.decision == "select":
