@@ -59,6 +59,8 @@ class OcopCertificate(models.Model):
         # certified data is never hidden: revoked, expired or superseded
         "active",
         "origin",
+        "name",
+        "issuing_authority",
         "dossier_id",
         "product_id",
         "stars",

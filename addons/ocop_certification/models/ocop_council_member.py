@@ -1,6 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class OcopCouncilMember(models.Model):
@@ -37,6 +38,20 @@ class OcopCouncilMember(models.Model):
         help="Members fill a scoring sheet; the secretary keeps the minutes.",
     )
     agency_id = fields.Many2one("res.partner", domain=[("is_company", "=", True)])
+
+    def write(self, vals):
+        if not self.env.su and {"user_id", "role", "scores", "council_id"} & set(vals):
+            scoring = self.env["ocop.council.session"].search_count(
+                [("council_id", "in", self.council_id.ids), ("state", "=", "scoring")]
+            )
+            if scoring:
+                raise UserError(
+                    _(
+                        "A council's seats do not change while one of its sessions "
+                        "is scoring."
+                    )
+                )
+        return super().write(vals)
 
     @api.depends("role")
     def _compute_scores(self):

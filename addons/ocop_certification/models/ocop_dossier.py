@@ -130,9 +130,13 @@ class OcopDossier(models.Model):
         "commune_reminder_sent",
         "return_reason",
     )
-    _ocop_frozen = dict.fromkeys(
-        ("submitted", "commune_checked", "received", "reviewed"),
-        PRODUCER_FIELDS,
+    # A dossier goes on a session's agenda once reviewed, never before.
+    _ocop_frozen = (
+        {"draft": ("session_id",), "reviewed": PRODUCER_FIELDS}
+        | dict.fromkeys(
+            ("submitted", "commune_checked", "received"),
+            (*PRODUCER_FIELDS, "session_id"),
+        )
     ) | dict.fromkeys(
         ("council", "scored", "forwarded", "recognised", "not_recognised", "rejected"),
         "__all__",
@@ -482,6 +486,32 @@ class OcopDossier(models.Model):
                     )
                 )
 
+    @api.constrains("session_id", "commune_id", "state")
+    def _check_session_territory(self):
+        for dossier in self:
+            if dossier.state == "reviewed" and dossier.session_id.state not in (
+                False,
+                "draft",
+                "confirmed",
+            ):
+                raise ValidationError(
+                    _(
+                        "%(dossier)s joins a session before it starts scoring.",
+                        dossier=dossier.display_name,
+                    )
+                )
+            unit = dossier.session_id.council_id.admin_unit_id
+            if unit and not (dossier.commune_id.parent_path or "").startswith(
+                unit.parent_path
+            ):
+                raise ValidationError(
+                    _(
+                        "%(dossier)s is not in the territory of %(council)s.",
+                        dossier=dossier.display_name,
+                        council=dossier.session_id.council_id.name,
+                    )
+                )
+
     @api.constrains("criteria_set_id", "framework_id")
     def _check_criteria_set(self):
         for dossier in self:
@@ -813,7 +843,8 @@ class OcopDossier(models.Model):
         The sheets, their lines and the requirements of every dossier are read
         together: the number of queries does not grow with the number of
         dossiers, members or criteria (only the writes do)."""
-        dossiers = self.filtered("session_id")
+        # only the dossiers the session is scoring
+        dossiers = self.filtered(lambda d: d.session_id and d.state == "council")
         if not dossiers:
             return
         sheets = dossiers._batch_submitted_sheets()
@@ -854,6 +885,14 @@ class OcopDossier(models.Model):
 
     def _apply_council_result(self):
         """At the close of the session: reject, forward or propose recognition."""
+        stray = self.filtered(lambda d: d.state != "council")
+        if stray:
+            raise UserError(
+                _(
+                    "%(dossiers)s did not go through the council's scoring.",
+                    dossiers=", ".join(stray.mapped("display_name")),
+                )
+            )
         for dossier in self:
             if dossier.rejection_reason:
                 dossier._reject([dossier.rejection_reason])

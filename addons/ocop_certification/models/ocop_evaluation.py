@@ -1,7 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.ocop_management.workflow import (
     COUNCIL,
@@ -37,7 +37,8 @@ class OcopEvaluation(models.Model):
             reason=True,
         ),
     }
-    _ocop_guarded_fields = ("submitted_on",)
+    # where the sheet counts is the session's decision, not the member's
+    _ocop_guarded_fields = ("submitted_on", "session_id", "dossier_id", "member_id")
     _ocop_frozen = {"submitted": "__all__"}
     # sheets are handed out when the session starts scoring
     _ocop_create_by_transition = True
@@ -118,6 +119,18 @@ class OcopEvaluation(models.Model):
             if sheet.user_id != self.env.user and not self.env.su:
                 raise AccessError(
                     _("Only %(member)s fills this sheet.", member=sheet.user_id.name)
+                )
+
+    @api.constrains("session_id", "dossier_id", "member_id")
+    def _check_place(self):
+        for sheet in self:
+            if sheet.member_id.council_id != sheet.session_id.council_id:
+                raise ValidationError(
+                    _("The sheet's member does not sit in the session's council.")
+                )
+            if sheet.dossier_id.session_id != sheet.session_id:
+                raise ValidationError(
+                    _("The sheet's dossier is not on the session's agenda.")
                 )
 
     def _check_secretary(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import math
 
 from werkzeug.exceptions import Forbidden, NotFound
 
@@ -162,6 +163,9 @@ class OcopPortal(CustomerPortal):
     )
     def portal_ocop_plan_new(self, idea_id, **post):
         idea = self._owned("ocop.product.idea", idea_id)
+        if idea.state != "selected":
+            # a plan is written for a selected idea only (step 3)
+            return request.redirect(f"/my/ocop/ideas/{idea.id}")
         plan = (
             request.env["ocop.business.plan"]
             .sudo()
@@ -207,6 +211,8 @@ class OcopPortal(CustomerPortal):
                     ):
                         if post.get(money):
                             vals[money] = float(post[money])
+                            if not math.isfinite(vals[money]):
+                                raise ValueError(_("Enter an amount."))
                     plan.sudo().write(vals)
                     if post.get("submit"):
                         plan.with_env(request.env).action_submit()

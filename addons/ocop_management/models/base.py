@@ -80,9 +80,18 @@ class Base(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        if self._name.startswith("ocop."):
-            self._ocop_check_input(vals)
-        return super().write(vals)
+        if not self._name.startswith("ocop."):
+            return super().write(vals)
+        self._ocop_check_input(vals)
+        result = super().write(vals)
+        if not self.env.su and any(
+            self._fields[name].type == "many2one" for name in vals
+        ):
+            # Odoo checks the record rules before the write only: a record
+            # moved (to another product, commune, session…) must still be
+            # one the user may write, or nothing is written.
+            self.check_access("write")
+        return result
 
     def _ocop_check_input(self, vals, creating=False):
         for name, value in vals.items():

@@ -49,6 +49,10 @@ class OcopProduct(models.Model):
     }
     # the code is given when the product is registered, never entered
     _ocop_guarded_fields = ("code", "code_sequence")
+    # what the certificate recognised (the public verification page shows it)
+    _ocop_frozen = {
+        "certified": ("name", "producer_id", "product_group_id", "commune_id")
+    }
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(
