@@ -3,7 +3,7 @@
 from datetime import datetime, time
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.ocop_management.workflow import (
@@ -82,6 +82,7 @@ class OcopDossier(models.Model):
     ]
     _order = "id desc"
 
+    _ocop_producer_field = "producer_id"
     _ocop_transitions = {
         # the producer (portal) or the commune files the dossier
         "submit": Transition(("draft",), "submitted", groups=(COMMUNE, PORTAL)),
@@ -528,21 +529,6 @@ class OcopDossier(models.Model):
                         framework=dossier.framework_id.name,
                     )
                 )
-
-    def _ocop_check_territory(self):
-        """A producer (portal) acts on their own dossiers only."""
-        if self.env.user._is_portal():
-            producer = self.env.user.partner_id.commercial_partner_id
-            for dossier in self:
-                if dossier.producer_id != producer:
-                    raise AccessError(
-                        _(
-                            "%(record)s is not one of your dossiers.",
-                            record=dossier.display_name,
-                        )
-                    )
-            return
-        super()._ocop_check_territory()
 
     def _check_ready_for_council(self):
         for dossier in self:

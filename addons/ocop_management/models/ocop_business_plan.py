@@ -1,7 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from ..workflow import COMMUNE, PORTAL, PROGRAMME, Transition
@@ -64,6 +64,7 @@ class OcopBusinessPlan(models.Model):
     ]
     _order = "id desc"
 
+    _ocop_producer_field = "producer_id"
     _ocop_transitions = {
         # the producer (portal) or the commune, on the producer's behalf
         "submit": Transition(
@@ -242,29 +243,6 @@ class OcopBusinessPlan(models.Model):
     # ------------------------------------------------------------------
     # Transitions
     # ------------------------------------------------------------------
-    def _ocop_check_territory(self):
-        """A producer (portal) acts on their own plans only."""
-        if not self.env.su and self.env.user._is_portal():
-            producer = self.env.user.partner_id.commercial_partner_id
-            for plan in self:
-                if plan.producer_id != producer:
-                    raise AccessError(
-                        _(
-                            "%(record)s is not one of your business plans.",
-                            record=plan.display_name,
-                        )
-                    )
-            return
-        super()._ocop_check_territory()
-
-    def _ocop_as_actor(self):
-        """The plans to write, once the acting user's right is checked: a
-        producer (portal) has no write access, the transition and its
-        activities are written in sudo, still in the producer's name."""
-        if not self.env.su and self.env.user._is_portal():
-            return self.sudo()
-        return self
-
     def action_submit(self):
         self._ocop_check_transition(self._ocop_transitions["submit"])
         plans = self._ocop_as_actor()

@@ -1,7 +1,7 @@
 # Copyright 2026 OCOP for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from ..workflow import COMMUNE, PORTAL, PROGRAMME, Transition
@@ -44,6 +44,7 @@ class OcopProductIdea(models.Model):
     ]
     _order = "id desc"
 
+    _ocop_producer_field = "producer_id"
     _ocop_transitions = {
         # the producer (portal) or the commune, on the producer's behalf
         "submit": Transition(
@@ -184,29 +185,6 @@ class OcopProductIdea(models.Model):
     # ------------------------------------------------------------------
     # Transitions, each handing an activity to whoever acts next
     # ------------------------------------------------------------------
-    def _ocop_check_territory(self):
-        """A producer (portal) acts on their own ideas only."""
-        if not self.env.su and self.env.user._is_portal():
-            producer = self.env.user.partner_id.commercial_partner_id
-            for idea in self:
-                if idea.producer_id != producer:
-                    raise AccessError(
-                        _(
-                            "%(record)s is not one of your product ideas.",
-                            record=idea.display_name,
-                        )
-                    )
-            return
-        super()._ocop_check_territory()
-
-    def _ocop_as_actor(self):
-        """The ideas to write, once the acting user's right is checked: a
-        producer (portal) has no write access, the transition and its
-        activities are written in sudo, still in the producer's name."""
-        if not self.env.su and self.env.user._is_portal():
-            return self.sudo()
-        return self
-
     def _officers(self, group_xmlid, exclude_xmlid=None):
         """Users of a group whose territories contain the idea's commune."""
         self.ensure_one()

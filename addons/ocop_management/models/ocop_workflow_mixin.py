@@ -56,6 +56,9 @@ class OcopWorkflowMixin(models.AbstractModel):
     _ocop_frozen = {}
     _ocop_territory_field = "commune_id"
     _ocop_create_by_transition = False
+    # the producer (res.partner) field: a portal user acts on the records of
+    # their own producer (their commercial partner) only
+    _ocop_producer_field = None
 
     # ------------------------------------------------------------------
     # The guard
@@ -271,10 +274,29 @@ class OcopWorkflowMixin(models.AbstractModel):
         if transition.check:
             getattr(self, transition.check)()
 
+    def _ocop_as_actor(self):
+        """The records to write once the acting user's right is checked: a
+        producer (portal) has no write access, so the transition and its
+        activities are written in sudo, still in the producer's name."""
+        if not self.env.su and self.env.user._is_portal():
+            return self.sudo()
+        return self
+
     def _ocop_check_territory(self):
         """Raise unless every record lies in the acting user's territories
         (the units given on the user, and every unit below them)."""
         if self.env.su or self.env.user.has_group(MANAGER):
+            return
+        if self._ocop_producer_field and self.env.user._is_portal():
+            producer = self.env.user.partner_id.commercial_partner_id
+            for record in self:
+                if record[self._ocop_producer_field] != producer:
+                    raise AccessError(
+                        _(
+                            "%(record)s is not one of your records.",
+                            record=record.display_name,
+                        )
+                    )
             return
         paths = [unit.parent_path for unit in self.env.user.ocop_admin_unit_ids]
         for record in self:
